@@ -1,0 +1,65 @@
+/**
+ * Shared helpers for the e2e specs: the list of pages (derived from content/, so it cannot drift),
+ * and a page fixture that records console errors, page errors and requests to other hosts.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const langs = ['zh', 'en'] as const;
+export type Lang = (typeof langs)[number];
+export const htmlLang: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+
+/** Slugs of every content page (`''` is the language home), identical for both languages. */
+export function contentSlugs(): string[] {
+  const base = join(process.cwd(), 'content', 'zh');
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.mdx?$/.test(name) && !name.startsWith('_')) {
+        const slug = relative(base, p).replace(/\.mdx?$/, '');
+        out.push(slug === 'index' ? '' : slug);
+      }
+    }
+  };
+  walk(base);
+  return out.sort();
+}
+
+/** `/zh/case-studies/vgg/` for ('zh', 'case-studies/vgg'). */
+export const pagePath = (lang: Lang, slug: string) => (slug ? `/${lang}/${slug}/` : `/${lang}/`);
+
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+}
+
+/** `page` plus `problems`: everything that went wrong while the test drove the page. */
+export const test = base.extend<{ problems: PageProblems }>({
+  problems: async ({ page, baseURL }, use) => {
+    const problems: PageProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+    const own = new URL(baseURL ?? 'http://localhost:4321').host;
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
+    page.on('request', (req) => {
+      const url = new URL(req.url());
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== own) {
+        problems.foreignRequests.push(req.url());
+      }
+    });
+    await use(problems);
+  },
+});
+
+export { expect };
+
+/** Waits until the page's fonts and layout have settled. */
+export async function settle(page: Page) {
+  await page.waitForLoadState('load');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}

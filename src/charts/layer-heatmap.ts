@@ -1,0 +1,81 @@
+import { axisBottom, axisLeft, scaleLinear, scaleSequentialLog, interpolateViridis, select } from 'd3';
+import type { Chart } from './line-chart';
+
+export interface LayerHeatmapData {
+  /** Training steps at which the norms were taken (columns). */
+  steps: number[];
+  /** norms[t][l]: gradient L2 norm of body layer l (1-based in the labels) at steps[t]. */
+  norms: number[][];
+}
+
+export interface LayerHeatmapOptions {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * A layer × step heatmap of gradient norms on a log colour scale (viridis: perceptually uniform
+ * and colour-blind safe), input layer at the bottom. `(element, options) → { update, destroy }`.
+ */
+export function createLayerHeatmap(element: HTMLElement, options: LayerHeatmapOptions): Chart<LayerHeatmapData> {
+  const width = options.width ?? 560;
+  const height = options.height ?? 260;
+  const margin = { top: 12, right: 70, bottom: 44, left: 58 };
+  const innerW = width - margin.left - margin.right;
+  const innerH = height - margin.top - margin.bottom;
+  const svg = select(element)
+    .append('svg')
+    .attr('class', 'nb-chart nb-heatmap')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('tabindex', 0)
+    .attr('aria-label', options.title);
+  svg.append('title').text(options.title);
+  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  const image = plot.append('image').attr('width', innerW).attr('height', innerH).attr('preserveAspectRatio', 'none').style('image-rendering', 'pixelated');
+  const gx = plot.append('g').attr('class', 'axis').attr('transform', `translate(0,${innerH})`);
+  const gy = plot.append('g').attr('class', 'axis');
+  const legend = svg.append('g').attr('transform', `translate(${margin.left + innerW + 14},${margin.top})`);
+  svg.append('text').attr('class', 'axis-label').attr('x', margin.left + innerW / 2).attr('y', height - 6).attr('text-anchor', 'middle').text(options.xLabel);
+  svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${margin.top + innerH / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(options.yLabel);
+
+  function update(data: LayerHeatmapData) {
+    const cols = data.steps.length;
+    const rows = data.norms[0]?.length ?? 0;
+    const all = data.norms.flat().filter((v) => Number.isFinite(v) && v > 0);
+    const lo = all.length ? Math.min(...all) : 1e-3;
+    const hi = all.length ? Math.max(...all) : 1;
+    const color = scaleSequentialLog(interpolateViridis).domain([lo, Math.max(hi, lo * 1.0001)]);
+    if (cols && rows) {
+      const canvas = document.createElement('canvas');
+      canvas.width = cols;
+      canvas.height = rows;
+      const ctx = canvas.getContext('2d')!;
+      for (let t = 0; t < cols; t++) {
+        for (let l = 0; l < rows; l++) {
+          const v = data.norms[t]![l]!;
+          ctx.fillStyle = Number.isFinite(v) && v > 0 ? color(v) : '#888';
+          ctx.fillRect(t, rows - 1 - l, 1, 1); // input layer at the bottom
+        }
+      }
+      image.attr('href', canvas.toDataURL());
+    } else image.attr('href', null);
+    const x = scaleLinear().domain([data.steps[0] ?? 0, data.steps[cols - 1] ?? 1]).range([0, innerW]);
+    const y = scaleLinear().domain([0.5, Math.max(rows, 1) + 0.5]).range([innerH, 0]);
+    gx.call(axisBottom(x).ticks(6));
+    gy.call(axisLeft(y).ticks(Math.min(rows, 8)).tickFormat((d) => String(d)));
+    legend.selectAll('*').remove();
+    const n = 8;
+    for (let i = 0; i < n; i++) {
+      const v = Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * (n - 1 - i)) / (n - 1));
+      legend.append('rect').attr('y', (i * innerH) / n).attr('width', 12).attr('height', innerH / n + 0.5).attr('fill', color(v));
+      if (i === 0 || i === n - 1) legend.append('text').attr('class', 'axis-label').attr('x', 16).attr('y', (i * innerH) / n + 9).text(v.toExponential(0));
+    }
+  }
+
+  update({ steps: [], norms: [] });
+  return { update, destroy: () => svg.remove(), svg: svg.node()! };
+}

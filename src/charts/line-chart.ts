@@ -1,0 +1,161 @@
+import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
+
+/** One series of a line chart. */
+export interface LineSeries {
+  id: string;
+  label: string;
+  color: string;
+  /** SVG stroke-dasharray, e.g. '6 3'; '' for solid. */
+  dash?: string;
+  /** Points as [x, y]; non-finite y values are skipped (never drawn). */
+  points: ReadonlyArray<readonly [number, number]>;
+  /** Draw markers at every point (for short series such as a depth sweep). */
+  markers?: boolean;
+}
+
+export interface LineChartOptions {
+  /** Accessible name of the figure, also its <title>. */
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  /** 'log' for losses and gradient norms spanning decades (default 'linear'). */
+  yScale?: 'linear' | 'log';
+  xScale?: 'linear' | 'log2';
+  /** Fixed x domain; default: the data's extent. */
+  xDomain?: [number, number];
+  /** Fixed y domain; default: the data's extent (with 5 % headroom on a linear scale). */
+  yDomain?: [number, number];
+  /** A horizontal reference line, e.g. chance loss ln 3. */
+  reference?: { y: number; label: string };
+  /** viewBox size in user units (default 560 × 300); the SVG scales to its container. */
+  width?: number;
+  height?: number;
+}
+
+export interface Chart<D> {
+  update(data: D): void;
+  destroy(): void;
+  /** The chart's SVG element (for export). */
+  svg: SVGSVGElement;
+}
+
+/**
+ * A responsive D3 line chart: `(element, options) → { update(series[]), destroy() }`.
+ * The SVG is keyboard-focusable and labelled; the numbers themselves live in the widget's
+ * `<table data-metrics>`, which is the accessible alternative.
+ */
+export function createLineChart(element: HTMLElement, options: LineChartOptions): Chart<LineSeries[]> {
+  const width = options.width ?? 560;
+  const height = options.height ?? 300;
+  const margin = { top: 16, right: 16, bottom: 44, left: 58 };
+  const svg = select(element)
+    .append('svg')
+    .attr('class', 'nb-chart')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'img')
+    .attr('tabindex', 0)
+    .attr('aria-label', options.title);
+  svg.append('title').text(options.title);
+  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  const innerW = width - margin.left - margin.right;
+  const innerH = height - margin.top - margin.bottom;
+  const gx = plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${innerH})`);
+  const gy = plot.append('g').attr('class', 'axis axis-y');
+  const ref = plot.append('g').attr('class', 'reference');
+  const lines = plot.append('g').attr('class', 'lines');
+  const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left + 8},${margin.top + 4})`);
+  svg
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('x', margin.left + innerW / 2)
+    .attr('y', height - 6)
+    .attr('text-anchor', 'middle')
+    .text(options.xLabel);
+  svg
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('transform', `translate(14,${margin.top + innerH / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text(options.yLabel);
+
+  function update(series: LineSeries[]) {
+    const finite = series.flatMap((s) => s.points.filter(([, y]) => Number.isFinite(y) && (options.yScale !== 'log' || y > 0)));
+    const xs = finite.map(([x]) => x);
+    const ys = finite.map(([, y]) => y);
+    const xDomain = options.xDomain ?? (xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1]);
+    if (xDomain[0] === xDomain[1]) xDomain[1] = xDomain[0] + 1;
+    let yDomain = options.yDomain ?? (ys.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1]);
+    if (options.reference && !options.yDomain) yDomain = [Math.min(yDomain[0], options.reference.y), Math.max(yDomain[1], options.reference.y)];
+    const x = options.xScale === 'log2' ? scaleLog().base(2).domain(xDomain).range([0, innerW]) : scaleLinear().domain(xDomain).range([0, innerW]);
+    let y;
+    if (options.yScale === 'log') {
+      const lo = Math.max(yDomain[0], 1e-12);
+      const hi = Math.max(yDomain[1], lo * 10);
+      y = scaleLog().domain([lo / 1.2, hi * 1.2]).range([innerH, 0]).clamp(true);
+    } else {
+      const pad = (yDomain[1] - yDomain[0]) * 0.05 || 0.5;
+      y = scaleLinear().domain([Math.min(0, yDomain[0]), yDomain[1] + pad]).range([innerH, 0]).nice();
+    }
+    const xAxis = axisBottom(x).ticks(6);
+    if (options.xScale === 'log2') xAxis.tickValues(xs.length ? [...new Set(xs)].sort((a, b) => a - b) : []).tickFormat((d) => String(d));
+    gx.call(xAxis);
+    gy.call(options.yScale === 'log' ? axisLeft(y).ticks(5, '~g') : axisLeft(y).ticks(6));
+
+    ref.selectAll('*').remove();
+    if (options.reference) {
+      const ry = y(options.reference.y);
+      ref.append('line').attr('x1', 0).attr('x2', innerW).attr('y1', ry).attr('y2', ry).attr('class', 'reference-line');
+      ref.append('text').attr('x', innerW - 4).attr('y', ry - 4).attr('text-anchor', 'end').attr('class', 'reference-label').text(options.reference.label);
+    }
+
+    const path = line<readonly [number, number]>()
+      .defined(([, v]) => Number.isFinite(v) && (options.yScale !== 'log' || v > 0))
+      .x(([v]) => x(v))
+      .y(([, v]) => y(v));
+    const groups = lines
+      .selectAll<SVGGElement, LineSeries>('g.series')
+      .data(series, (d) => d.id)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'series');
+        g.append('path').attr('fill', 'none').attr('stroke-width', 2);
+        return g;
+      })
+      .attr('data-series', (d) => d.id);
+    groups
+      .select('path')
+      .attr('stroke', (d) => d.color)
+      .attr('stroke-dasharray', (d) => d.dash ?? '')
+      .attr('d', (d) => path(d.points as [number, number][]) ?? '');
+    groups.each(function (d) {
+      const pts = d.markers ? d.points.filter(([, v]) => Number.isFinite(v) && (options.yScale !== 'log' || v > 0)) : [];
+      select(this)
+        .selectAll('circle')
+        .data(pts)
+        .join('circle')
+        .attr('r', 3.5)
+        .attr('fill', d.color)
+        .attr('cx', (p) => x(p[0]))
+        .attr('cy', (p) => y(p[1]));
+    });
+
+    const items = legend
+      .selectAll<SVGGElement, LineSeries>('g.legend-item')
+      .data(series, (d) => d.id)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'legend-item');
+        g.append('line').attr('x1', 0).attr('x2', 22).attr('y1', 0).attr('y2', 0).attr('stroke-width', 2.5);
+        g.append('text').attr('x', 28).attr('dy', '0.35em');
+        return g;
+      })
+      .attr('transform', (_, i) => `translate(${i * 150},0)`);
+    items.select('line').attr('stroke', (d) => d.color).attr('stroke-dasharray', (d) => d.dash ?? '');
+    items.select('text').text((d) => d.label);
+  }
+
+  update([]);
+  return {
+    update,
+    destroy: () => svg.remove(),
+    svg: svg.node()!,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Typed widget-state schemas: one per widget, declaring every setting with its type, range or
+ * allowed values and default. The URL codec (`codec.ts`) parses and serialises against these, so a
+ * link can never smuggle in a value the UI would not allow.
+ */
+
+export interface IntField {
+  kind: 'int';
+  min: number;
+  max: number;
+  default: number;
+  /** Optional whitelist (e.g. depths 2, 4, 8…): out-of-list values snap to the nearest allowed. */
+  allowed?: readonly number[];
+}
+export interface FloatField {
+  kind: 'float';
+  min: number;
+  max: number;
+  default: number;
+  /** Significant digits kept when serialising (default 4). */
+  digits?: number;
+}
+export interface BoolField {
+  kind: 'bool';
+  default: boolean;
+}
+export interface EnumField<V extends string = string> {
+  kind: 'enum';
+  values: readonly V[];
+  default: V;
+}
+export interface SetField<V extends string = string> {
+  kind: 'set';
+  values: readonly V[];
+  default: readonly V[];
+  /** Smallest number of members (default 0). */
+  minSize?: number;
+}
+export interface TextField {
+  kind: 'text';
+  maxLength: number;
+  default: string;
+}
+
+export type FieldSpec = IntField | FloatField | BoolField | EnumField | SetField | TextField;
+
+/** The value type a field spec describes. */
+export type FieldValue<F extends FieldSpec> = F extends IntField | FloatField
+  ? number
+  : F extends BoolField
+    ? boolean
+    : F extends EnumField<infer V>
+      ? V
+      : F extends SetField<infer V>
+        ? V[]
+        : F extends TextField
+          ? string
+          : never;
+
+export interface WidgetSchema<Fields extends Record<string, FieldSpec> = Record<string, FieldSpec>> {
+  /** The widget id, kebab-case; also its element id and `w=` value. */
+  id: string;
+  /** State format version written as `v=`; bump only with a migration in `migrations`. */
+  version: number;
+  fields: Fields;
+}
+
+export type StateOf<S extends WidgetSchema> = { [K in keyof S['fields']]: FieldValue<S['fields'][K]> };
+
+/** Helper that keeps literal types: `defineSchema({ id: 'x', version: 1, fields: {…} })`. */
+export function defineSchema<const F extends Record<string, FieldSpec>>(schema: WidgetSchema<F>): WidgetSchema<F> {
+  return schema;
+}
+
+/** The default state of a schema (fresh arrays, safe to mutate). */
+export function defaults<S extends WidgetSchema>(schema: S): StateOf<S> {
+  const out: Record<string, unknown> = {};
+  for (const [key, f] of Object.entries(schema.fields)) out[key] = f.kind === 'set' ? [...f.default] : f.default;
+  return out as StateOf<S>;
+}
+
+/** Query keys the codec reserves for itself and for classroom options; no field may use them. */
+export const reservedKeys = ['w', 'v', 'run', 'lock', 'hide', 'task'] as const;

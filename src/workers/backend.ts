@@ -1,0 +1,47 @@
+/**
+ * Picks the tfjs backend inside a worker: WASM (SIMD, single-threaded) first, CPU as the fallback.
+ * The threaded WASM build breaks after bundling (its pthread workers are built from
+ * `Function.toString()` of bundled code), so multithreading is switched off; and because a broken
+ * WASM load can make `setBackend` hang rather than reject, the attempt has a time limit.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendName } from './protocol';
+
+let chosen: Promise<{ backend: BackendName; fallbackReason?: string }> | undefined;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms))]);
+}
+
+/** Initialises tfjs once per worker; later calls return the same answer. */
+export function initBackend(preferred: BackendName): Promise<{ backend: BackendName; fallbackReason?: string }> {
+  chosen ??= (async () => {
+    if (preferred === 'wasm') {
+      try {
+        setWasmPaths({
+          'tfjs-backend-wasm.wasm': wasmUrl,
+          'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+          'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+        });
+        tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+        const ok = await withTimeout(tf.setBackend('wasm'), 8000);
+        await tf.ready();
+        if (ok && tf.getBackend() === 'wasm') return { backend: 'wasm' as const };
+        throw new Error('the WASM backend did not initialise');
+      } catch (err) {
+        await tf.setBackend('cpu');
+        await tf.ready();
+        return { backend: 'cpu' as const, fallbackReason: err instanceof Error ? err.message : String(err) };
+      }
+    }
+    await tf.setBackend('cpu');
+    await tf.ready();
+    return { backend: 'cpu' as const };
+  })();
+  return chosen;
+}

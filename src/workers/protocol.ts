@@ -1,0 +1,24 @@
+/**
+ * The one message protocol between widgets (main thread) and training workers. Every worker
+ * speaks it; a job's own types (what to train, what progress looks like, what it returns) are
+ * the type parameters.
+ *
+ * main → worker: start a job, pause, resume, stop.
+ * worker → main: ready (with the backend it got), progress, done, stopped, error.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export type BackendName = 'wasm' | 'cpu';
+
+export type ToWorker<Job> =
+  | { type: 'start'; runId: number; job: Job; backend: BackendName }
+  | { type: 'pause'; runId: number }
+  | { type: 'resume'; runId: number }
+  | { type: 'stop'; runId: number };
+
+export type FromWorker<Progress, Result> =
+  | { type: 'ready'; runId: number; backend: BackendName; fallbackReason?: string }
+  | { type: 'progress'; runId: number; progress: Progress }
+  | { type: 'done'; runId: number; result: Result }
+  | { type: 'stopped'; runId: number }
+  | { type: 'error'; runId: number; message: string };

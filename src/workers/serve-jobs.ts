@@ -1,0 +1,66 @@
+/**
+ * The worker side of the protocol: receives `start/pause/resume/stop`, runs one job at a time,
+ * and turns the job's checkpoints into pause and stop points. A job is an async function that
+ * calls `ctx.checkpoint()` between chunks of work (that is where messages get a chance to arrive,
+ * where a pause waits and where a stop ends the job) and `ctx.report()` to send progress.
+ */
+import { initBackend } from './backend';
+import type { BackendName, FromWorker, ToWorker } from './protocol';
+
+export interface JobContext<Progress> {
+  runId: number;
+  backend: BackendName;
+  report(progress: Progress): void;
+  /** Yields to the event loop; waits while paused; throws `Stopped` when stopped. */
+  checkpoint(): Promise<void>;
+}
+
+export class Stopped extends Error {}
+
+type Scope = { postMessage(message: unknown): void; addEventListener(type: 'message', fn: (e: MessageEvent) => void): void };
+
+export function serveJobs<Job, Progress, Result>(
+  scope: Scope,
+  run: (job: Job, ctx: JobContext<Progress>) => Promise<Result>,
+) {
+  const post = (m: FromWorker<Progress, Result>) => scope.postMessage(m);
+  let current: { runId: number; paused: boolean; stopped: boolean; resume?: () => void } | undefined;
+  const yieldNow = () => new Promise<void>((r) => setTimeout(r, 0));
+
+  scope.addEventListener('message', async (event: MessageEvent<ToWorker<Job>>) => {
+    const msg = event.data;
+    if (msg.type === 'pause' && current?.runId === msg.runId) current.paused = true;
+    else if (msg.type === 'resume' && current?.runId === msg.runId) {
+      current.paused = false;
+      current.resume?.();
+    } else if (msg.type === 'stop' && current?.runId === msg.runId) {
+      current.stopped = true;
+      current.resume?.();
+    } else if (msg.type === 'start') {
+      if (current) current.stopped = true;
+      const me = { runId: msg.runId, paused: false, stopped: false } as NonNullable<typeof current>;
+      current = me;
+      try {
+        const { backend, fallbackReason } = await initBackend(msg.backend);
+        post({ type: 'ready', runId: msg.runId, backend, fallbackReason });
+        const ctx: JobContext<Progress> = {
+          runId: msg.runId,
+          backend,
+          report: (progress) => post({ type: 'progress', runId: msg.runId, progress }),
+          checkpoint: async () => {
+            await yieldNow();
+            while (me.paused && !me.stopped) await new Promise<void>((r) => (me.resume = r));
+            if (me.stopped) throw new Stopped();
+          },
+        };
+        const result = await run(msg.job, ctx);
+        post({ type: 'done', runId: msg.runId, result });
+      } catch (err) {
+        if (err instanceof Stopped) post({ type: 'stopped', runId: msg.runId });
+        else post({ type: 'error', runId: msg.runId, message: err instanceof Error ? err.message : String(err) });
+      } finally {
+        if (current === me) current = undefined;
+      }
+    }
+  });
+}
