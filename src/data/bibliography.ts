@@ -67,6 +67,14 @@ export const bibliography = {
     arxiv: '1512.03385',
     short: 'He et al. 2015',
   },
+  resnetmodels: {
+    authors: ['He, K.', 'Zhang, X.', 'Ren, S.', 'Sun, J.'],
+    title: 'Deep Residual Networks: the original ResNet-50/101/152 ImageNet models (Caffe prototxt)',
+    venue: 'GitHub repository KaimingHe/deep-residual-networks',
+    year: 2016,
+    url: 'https://github.com/KaimingHe/deep-residual-networks',
+    short: 'He et al., official models',
+  },
   inceptionv3: {
     authors: ['Szegedy, C.', 'Vanhoucke, V.', 'Ioffe, S.', 'Shlens, J.', 'Wojna, Z.'],
     title: 'Rethinking the Inception Architecture for Computer Vision',
