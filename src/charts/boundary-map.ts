@@ -9,8 +9,8 @@ export interface BoundaryData {
   probs: Float32Array | number[];
   resolution: number;
   classes: number;
-  /** The plane shown: [min, max] on both axes. */
-  extent: [number, number];
+  /** The plane shown (data coordinates); row 0 of the grid is the top edge (y = yMax). */
+  extent: { xMin: number; xMax: number; yMin: number; yMax: number };
   /** Data points drawn on top; at most a few hundred are drawn. */
   points?: { x: Float32Array | number[]; y: Int32Array | number[] };
 }
@@ -67,14 +67,15 @@ export function createBoundaryMap(element: HTMLElement, options: BoundaryMapOpti
     }
     ctx.putImageData(img, 0, 0);
     image.attr('href', canvas.toDataURL());
-    const [lo, hi] = data.extent;
-    const toPx = (v: number) => ((v - lo) / (hi - lo)) * size;
+    const { xMin, xMax, yMin, yMax } = data.extent;
+    const toX = (v: number) => ((v - xMin) / (xMax - xMin)) * size;
+    const toY = (v: number) => ((yMax - v) / (yMax - yMin)) * size;
     const pts: { x: number; y: number; c: number }[] = [];
     if (data.points) {
       const n = data.points.y.length;
       const stride = Math.max(1, Math.floor(n / 300));
       for (let i = 0; i < n; i += stride) {
-        pts.push({ x: toPx(data.points.x[2 * i]!), y: size - toPx(data.points.x[2 * i + 1]!), c: data.points.y[i]! });
+        pts.push({ x: toX(data.points.x[2 * i]!), y: toY(data.points.x[2 * i + 1]!), c: data.points.y[i]! });
       }
     }
     dots
