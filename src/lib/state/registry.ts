@@ -1,0 +1,22 @@
+/**
+ * Every widget of the notebook: id → state schema and the chapter it lives on. The classroom
+ * page, the embed routes and the link builder read this list, so a widget added here gets links,
+ * embeds and assignments with no further code.
+ */
+import type { WidgetSchema } from './schema';
+import { degradationLabSchema } from './schemas/degradation-lab';
+
+export interface WidgetEntry {
+  id: string;
+  schema: WidgetSchema;
+  /** Chapter slug (same in both languages) where the widget stands. */
+  page: string;
+}
+
+export const widgets: readonly WidgetEntry[] = [
+  { id: degradationLabSchema.id, schema: degradationLabSchema, page: 'resnet-principles' },
+];
+
+export function widgetById(id: string): WidgetEntry | undefined {
+  return widgets.find((w) => w.id === id);
+}
