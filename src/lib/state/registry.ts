@@ -4,7 +4,9 @@
  * embeds and assignments with no further code.
  */
 import type { WidgetSchema } from './schema';
+import { architectureExplorerSchema } from './schemas/architecture-explorer';
 import { degradationLabSchema } from './schemas/degradation-lab';
+import { residualBlockSchema } from './schemas/residual-block';
 
 export interface WidgetEntry {
   id: string;
@@ -15,6 +17,8 @@ export interface WidgetEntry {
 
 export const widgets: readonly WidgetEntry[] = [
   { id: degradationLabSchema.id, schema: degradationLabSchema, page: 'resnet-principles' },
+  { id: residualBlockSchema.id, schema: residualBlockSchema, page: 'resnet-principles' },
+  { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, page: 'case-studies/vgg' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {
