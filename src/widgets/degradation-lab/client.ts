@@ -7,14 +7,13 @@ import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { dashes, palette } from '../../charts/palette';
 import { degradationLabStrings, fill } from '../../lib/i18n/widgets/degradation-lab';
 import { makeDataset } from '../../lib/ml/datasets';
-import { degradationLabSchema, sweepDepths, type DegradationLabState } from '../../lib/state/schemas/degradation-lab';
+import { degradationLabSchema, type DegradationLabState } from '../../lib/state/schemas/degradation-lab';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
 import { WorkerCrashed, WorkerPool } from '../../workers/worker-pool';
 import { mountWidget } from '../shared/widget-runtime';
+import { archs, jobsFor, smooth, type Arch } from './jobs';
 import { loadRecording, type Recording } from './recording';
 
-type Arch = 'plain' | 'residual';
-const archs: Arch[] = ['plain', 'residual'];
 const chance = Math.log(3);
 
 /** Events other widgets on the page (gradient-flow) listen to. */
@@ -26,23 +25,6 @@ export interface GradNormsEventDetail {
   source: 'live' | 'recorded';
   /** True on the first report of a new run: listeners clear what they had. */
   reset?: boolean;
-}
-
-function jobFor(state: DegradationLabState, arch: Arch, depth: number, sweep: boolean): DegradationJob {
-  return {
-    arch,
-    depth,
-    width: state.width,
-    bn: state.bn,
-    optimizer: state.optimizer,
-    lr: state.lr,
-    steps: state.steps,
-    seed: state.seed,
-    dataset: state.dataset,
-    evalEvery: sweep ? 0 : Math.max(10, Math.round(state.steps / 20)),
-    gridResolution: sweep ? 0 : 48,
-    chunk: sweep ? 100 : 20,
-  };
 }
 
 /** Same settings as the recording (everything that changes the numbers). */
@@ -61,8 +43,8 @@ export function start(root: HTMLElement) {
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
   // Charts
-  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', reference: { y: chance, label: s.chance } });
-  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1] });
+  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', reference: { y: chance, label: s.chance }, height: 240 });
+  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220 });
   const sweepChart = createLineChart(q('[data-chart="sweep"]'), { title: s.sweepChart, xLabel: s.depthAxis, yLabel: s.loss, xScale: 'log2', yScale: 'log', reference: { y: chance, label: s.chance } });
   const boundary: Record<Arch, ReturnType<typeof createBoundaryMap>> = {
     plain: createBoundaryMap(q('[data-chart="boundary-plain"]'), { title: s.boundaryPlain }),
@@ -200,6 +182,7 @@ export function start(root: HTMLElement) {
   function setMode() {
     const sweep = rt.state.mode === 'sweep';
     q<HTMLElement>('[data-single]').hidden = sweep;
+    q<HTMLElement>('[data-single-maps]').hidden = sweep;
     q<HTMLElement>('[data-sweep]').hidden = !sweep;
   }
 
@@ -227,8 +210,7 @@ export function start(root: HTMLElement) {
     recordedNote.hidden = true;
     runsBody.querySelectorAll('tr[data-recorded]').forEach((r) => r.remove());
     curveBody.querySelectorAll('tr[data-recorded]').forEach((r) => r.remove());
-    const chosen = archs.filter((a) => state.arch.includes(a));
-    const jobs = sweep ? sweepDepths.flatMap((d) => chosen.map((a) => jobFor(state, a, d, true))) : chosen.map((a) => jobFor(state, a, state.depth, false));
+    const jobs = jobsFor(state);
     if (sweep) {
       sweepResults = [];
       drawSweep();
@@ -268,7 +250,7 @@ export function start(root: HTMLElement) {
               const a = p.arch;
               let first = p.step - p.losses.length + 1;
               for (const l of p.losses) {
-                ema[a] = ema[a] === undefined ? l : 0.9 * ema[a]! + 0.1 * l;
+                ema[a] = smooth(ema[a], l);
                 losses[a].push([first++, ema[a]!]);
               }
               if (p.losses.length && firstLossAt === undefined) {

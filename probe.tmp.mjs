@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const page = await browser.newPage();
+page.on('console', m => console.log('console:', m.type(), m.text(), JSON.stringify(m.location())));
+page.on('pageerror', e => console.log('pageerror:', e.message));
+const url = process.argv[2];
+await page.goto('http://localhost:4321' + url);
+await page.waitForTimeout(1000);
+const t0 = Date.now();
+await page.click('#degradation-lab [data-run="train"]');
+await page.waitForFunction(() => ['done','error'].includes(document.getElementById('degradation-lab').dataset.status), null, { timeout: 300000 });
+console.log('elapsed', Date.now() - t0, 'status', await page.getAttribute('#degradation-lab', 'data-status'), 'firstLoss', await page.getAttribute('#degradation-lab', 'data-first-loss-ms'), 'backend', await page.getAttribute('#degradation-lab', 'data-backend'));
+console.log(await page.locator('#degradation-lab table[data-metrics="runs"]').evaluate(t => t.textContent));
+console.log(await page.locator('#degradation-lab [data-message]').innerText().catch(()=>''));
+await page.screenshot({ path: '/tmp/lab.png', fullPage: false, clip: undefined });
+const box = await page.locator('#degradation-lab').boundingBox();
+await page.screenshot({ path: '/tmp/lab.png', clip: box, fullPage: true });
+await browser.close();
