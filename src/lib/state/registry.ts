@@ -5,6 +5,7 @@
  */
 import type { WidgetSchema } from './schema';
 import { degradationLabSchema } from './schemas/degradation-lab';
+import { gradientFlowSchema } from './schemas/gradient-flow';
 
 export interface WidgetEntry {
   id: string;
@@ -15,6 +16,7 @@ export interface WidgetEntry {
 
 export const widgets: readonly WidgetEntry[] = [
   { id: degradationLabSchema.id, schema: degradationLabSchema, page: 'resnet-principles' },
+  { id: gradientFlowSchema.id, schema: gradientFlowSchema, page: 'resnet-principles' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {
