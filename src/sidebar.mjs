@@ -15,4 +15,9 @@ export const sidebar = [
     items: [{ slug: 'case-studies/vgg' }, { slug: 'case-studies/googlenet' }, { slug: 'case-studies/resnet' }],
   },
   { slug: 'summary' },
+  {
+    label: 'Reference',
+    translations: { 'zh-CN': '参考' },
+    items: [{ slug: 'glossary' }, { slug: 'references' }],
+  },
 ];
