@@ -6,6 +6,8 @@ export interface LayerHeatmapData {
   steps: number[];
   /** norms[t][l]: gradient L2 norm of body layer l (1-based in the labels) at steps[t]. */
   norms: number[][];
+  /** Colour-scale domain [min, max]; default the data's range. Share it to compare two heatmaps. */
+  domain?: [number, number];
 }
 
 export interface LayerHeatmapOptions {
@@ -46,8 +48,8 @@ export function createLayerHeatmap(element: HTMLElement, options: LayerHeatmapOp
     const cols = data.steps.length;
     const rows = data.norms[0]?.length ?? 0;
     const all = data.norms.flat().filter((v) => Number.isFinite(v) && v > 0);
-    const lo = all.length ? Math.min(...all) : 1e-3;
-    const hi = all.length ? Math.max(...all) : 1;
+    const lo = data.domain?.[0] ?? (all.length ? Math.min(...all) : 1e-3);
+    const hi = data.domain?.[1] ?? (all.length ? Math.max(...all) : 1);
     const color = scaleSequentialLog(interpolateViridis).domain([lo, Math.max(hi, lo * 1.0001)]);
     if (cols && rows) {
       const canvas = document.createElement('canvas');

@@ -147,7 +147,11 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
         g.append('text').attr('x', 28).attr('dy', '0.35em');
         return g;
       })
-      .attr('transform', (_, i) => `translate(${i * 150},0)`);
+      .attr('transform', (_, i) => {
+        // As many columns as fit (≈ 190 units each), then wrap to the next row.
+        const cols = Math.max(1, Math.floor(innerW / 190));
+        return `translate(${(i % cols) * 190},${Math.floor(i / cols) * 16})`;
+      });
     items.select('line').attr('stroke', (d) => d.color).attr('stroke-dasharray', (d) => d.dash ?? '');
     items.select('text').text((d) => d.label);
   }

@@ -6,6 +6,7 @@
 import type { WidgetSchema } from './schema';
 import { architectureExplorerSchema } from './schemas/architecture-explorer';
 import { degradationLabSchema } from './schemas/degradation-lab';
+import { gradientFlowSchema } from './schemas/gradient-flow';
 import { residualBlockSchema } from './schemas/residual-block';
 
 export interface WidgetEntry {
@@ -17,6 +18,7 @@ export interface WidgetEntry {
 
 export const widgets: readonly WidgetEntry[] = [
   { id: degradationLabSchema.id, schema: degradationLabSchema, page: 'resnet-principles' },
+  { id: gradientFlowSchema.id, schema: gradientFlowSchema, page: 'resnet-principles' },
   { id: residualBlockSchema.id, schema: residualBlockSchema, page: 'resnet-principles' },
   { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, page: 'case-studies/vgg' },
 ];

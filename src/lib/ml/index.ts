@@ -1,0 +1,31 @@
+// Public surface of the ML core. Pure TypeScript over @tensorflow/tfjs-core: no DOM, no backend
+// import (the caller registers and selects one), deterministic for a seed, disposes what it makes.
+export { createRng, deriveSeed, type Rng, type MutableArrayLike } from './prng.ts';
+export {
+  makeDataset,
+  datasetExtent,
+  datasetNames,
+  classSize,
+  type Dataset,
+  type DatasetName,
+  type DatasetOptions,
+  type Extent,
+} from './datasets.ts';
+export { architectures, validateNetConfig, blockCount, type Architecture, type NetConfig } from './net-config.ts';
+export { initialWeights, type InitialWeights } from './init-weights.ts';
+export { createMlp, type Mlp, type ParamBanks, type BankGrads, type NetStats, type ForwardTape } from './mlp.ts';
+export { createOptimizer, validateOptimizerConfig, type Optimizer, type OptimizerConfig } from './optimizers.ts';
+export { createBatchStream, type BatchStream } from './batch-stream.ts';
+export { gridPoints } from './predict-grid.ts';
+export {
+  createTrainer,
+  type Trainer,
+  type TrainerConfig,
+  type StepReport,
+  type EvalReport,
+  type GradNormReport,
+  type GridReport,
+  type Diverged,
+  type DivergenceReason,
+} from './trainer.ts';
+export { trainingRun, type RunPlan, type RunEvent, type Evaluation } from './training-run.ts';

@@ -1,0 +1,235 @@
+/**
+ * `gradient-flow` in the browser: per-layer gradient norms over depth (a profile at init and at a
+ * chosen step) and over training (one heatmap per net). The data come from this widget's own runs
+ * (the degradation lab's worker and job, evaluated every few steps), from the lab's live runs on
+ * the same page, or — before any click — from the lab's recorded default run.
+ */
+import { createLayerHeatmap } from '../../charts/layer-heatmap';
+import { createLineChart, type LineSeries } from '../../charts/line-chart';
+import { palette } from '../../charts/palette';
+import { gradientFlowStrings } from '../../lib/i18n/widgets/gradient-flow';
+import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { firstToLastRatio, perLayerFactor } from '../../lib/ml/gradient-stats';
+import { gradientFlowSchema, type GradientFlowState } from '../../lib/state/schemas/gradient-flow';
+import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
+import { WorkerPool } from '../../workers/worker-pool';
+import type { GradNormsEventDetail } from '../degradation-lab/client';
+import { archs, type Arch } from '../degradation-lab/jobs';
+import { loadRecording } from '../degradation-lab/recording';
+import { mountWidget } from '../shared/widget-runtime';
+
+type History = Record<Arch, { step: number; norms: number[] }[]>;
+
+function jobFor(state: GradientFlowState, arch: Arch): DegradationJob {
+  return {
+    arch,
+    depth: state.depth,
+    width: state.width,
+    bn: state.bn,
+    optimizer: state.optimizer,
+    lr: state.lr,
+    steps: state.steps,
+    seed: state.seed,
+    dataset: 'spiral',
+    evalEvery: Math.max(5, Math.round(state.steps / 40)),
+    gridResolution: 0,
+    chunk: 20,
+  };
+}
+
+export function start(root: HTMLElement) {
+  const rt = mountWidget(root, gradientFlowSchema);
+  const s = gradientFlowStrings[rt.locale];
+  const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
+  const rec = loadRecording();
+
+  const profile = createLineChart(q('[data-chart="profile"]'), { title: s.profileChart, xLabel: s.layer, yLabel: s.norm, yScale: 'log', height: 280 });
+  const heat: Record<Arch, ReturnType<typeof createLayerHeatmap>> = {
+    plain: createLayerHeatmap(q('[data-chart="heat-plain"]'), { title: s.heatPlain, xLabel: s.trainingStep, yLabel: s.layer }),
+    residual: createLayerHeatmap(q('[data-chart="heat-residual"]'), { title: s.heatResidual, xLabel: s.trainingStep, yLabel: s.layer }),
+  };
+  profile.svg.dataset.chart = 'profile';
+  heat.plain.svg.dataset.chart = 'heat-plain';
+  heat.residual.svg.dataset.chart = 'heat-residual';
+
+  const scrub = q<HTMLInputElement>('[data-step-scrub]');
+  const stepOut = q<HTMLElement>('[data-step-output]');
+  const summary = q<HTMLElement>('[data-summary]');
+  const body = q<HTMLTableSectionElement>('table[data-metrics="gradients"] tbody');
+  const growthBody = q<HTMLTableSectionElement>('table[data-metrics="gradient-growth"] tbody');
+  const trainBtn = q<HTMLButtonElement>('[data-run="train"]');
+  const stopBtn = q<HTMLButtonElement>('[data-run="stop"]');
+  const progressEl = q<HTMLProgressElement>('[data-progress]');
+  const progressText = q<HTMLElement>('[data-progress-text]');
+  const backendEl = q<HTMLElement>('[data-backend]');
+  const message = q<HTMLElement>('[data-message]');
+  const recordedNote = q<HTMLElement>('[data-recorded-note]');
+
+  let history: History = { plain: [], residual: [] };
+  let following = false; // true when the scrubber is at the newest step
+
+  const steps = () => [...new Set(archs.flatMap((a) => history[a].map((h) => h.step)))].sort((x, y) => x - y);
+  const at = (a: Arch, step: number) => history[a].find((h) => h.step === step)?.norms;
+
+  function row(cells: string[]) {
+    const tr = document.createElement('tr');
+    for (const c of cells) {
+      const td = document.createElement('td');
+      td.textContent = c;
+      tr.append(td);
+    }
+    return tr;
+  }
+
+  function draw() {
+    const all = steps();
+    scrub.max = String(Math.max(0, all.length - 1));
+    if (following) scrub.value = scrub.max;
+    const step = all[Number(scrub.value)] ?? all.at(-1) ?? 0;
+    stepOut.textContent = String(step);
+    const first = all[0];
+    const series: LineSeries[] = [];
+    for (const a of archs) {
+      const init = first !== undefined ? at(a, first) : undefined;
+      const now = at(a, step);
+      if (init) series.push({ id: `${a}-init`, label: `${s[a]} · ${s.atInit}`, color: palette[a], dash: '2 3', points: init.map((v, i) => [i + 1, v] as [number, number]) });
+      if (now && step !== first) series.push({ id: `${a}-now`, label: `${s[a]} · ${fill(s.atStep, { step })}`, color: palette[a], points: now.map((v, i) => [i + 1, v] as [number, number]), markers: now.length <= 16 });
+    }
+    profile.update(series);
+    // One colour scale for both heatmaps, so the two nets can be compared cell by cell.
+    const values = archs.flatMap((a) => history[a].flatMap((h) => h.norms)).filter((v) => Number.isFinite(v) && v > 0);
+    const domain: [number, number] | undefined = values.length ? [Math.min(...values), Math.max(...values)] : undefined;
+    for (const a of archs) heat[a].update({ steps: history[a].map((h) => h.step), norms: history[a].map((h) => h.norms), domain });
+
+    const depth = Math.max(at('plain', step)?.length ?? 0, at('residual', step)?.length ?? 0);
+    const fmt = (v: number | undefined) => (v === undefined ? '' : v.toPrecision(4));
+    body.replaceChildren(
+      ...Array.from({ length: depth }, (_, i) =>
+        row([String(i + 1), fmt(first !== undefined ? at('plain', first)?.[i] : undefined), fmt(first !== undefined ? at('residual', first)?.[i] : undefined), fmt(at('plain', step)?.[i]), fmt(at('residual', step)?.[i])]),
+      ),
+    );
+    growthBody.replaceChildren(
+      ...archs.flatMap((a) =>
+        [first, step]
+          .filter((st, i, arr) => st !== undefined && arr.indexOf(st) === i)
+          .flatMap((st) => {
+            const n = at(a, st!);
+            return n ? [row([a, String(st), firstToLastRatio(n).toPrecision(4), perLayerFactor(n).toPrecision(4)])] : [];
+          }),
+      ),
+    );
+    const p = at('plain', step);
+    const r = at('residual', step);
+    summary.textContent =
+      p && r
+        ? fill(s.summary, { step, pr: firstToLastRatio(p).toPrecision(3), pf: perLayerFactor(p).toFixed(3), rr: firstToLastRatio(r).toPrecision(3), rf: perLayerFactor(r).toFixed(3) })
+        : rt.state.source === 'lab' && !p && !r
+          ? s.waiting
+          : '';
+  }
+
+  function showRecording() {
+    if (rt.state.source === 'lab') {
+      recordedNote.hidden = true;
+      history = { plain: [], residual: [] };
+      draw();
+      return;
+    }
+    const matches = rec && rec.state.depth === rt.state.depth && rec.state.bn === rt.state.bn && rec.state.seed === rt.state.seed && rec.state.steps === rt.state.steps && rec.state.lr === rt.state.lr && rec.state.width === rt.state.width && rec.state.optimizer === rt.state.optimizer;
+    recordedNote.hidden = !matches;
+    history = matches ? { plain: [...rec!.gradNorms.plain], residual: [...rec!.gradNorms.residual] } : { plain: [], residual: [] };
+    following = true;
+    draw();
+  }
+
+  scrub.addEventListener('input', () => {
+    following = scrub.value === scrub.max;
+    draw();
+  });
+
+  // The lab's live runs, when this widget follows the lab.
+  document.addEventListener('nb:grad-norms', (event) => {
+    const d = (event as CustomEvent<GradNormsEventDetail>).detail;
+    if (rt.state.source !== 'lab' || d.source !== 'live') return;
+    if (d.reset) history[d.arch] = [];
+    recordedNote.hidden = true;
+    history[d.arch].push({ step: d.step, norms: d.norms });
+    draw();
+  });
+
+  const pool = new WorkerPool<DegradationJob, DegradationProgress, DegradationResult>(
+    () => new Worker(new URL('../../workers/degradation.worker.ts', import.meta.url), { type: 'module' }),
+    2,
+  );
+  let running = false;
+  async function train() {
+    if (running) return;
+    running = true;
+    rt.set({ source: 'own' });
+    trainBtn.disabled = true;
+    stopBtn.disabled = false;
+    message.hidden = true;
+    recordedNote.hidden = true;
+    history = { plain: [], residual: [] };
+    following = true;
+    draw();
+    rt.setStatus('loading');
+    const jobs = archs.map((a) => jobFor(rt.state, a));
+    const done = new Map<number, number>();
+    const total = jobs.reduce((n, j) => n + j.steps, 0);
+    let frame = 0;
+    try {
+      const outcomes = await Promise.all(
+        jobs.map((job, i) =>
+          pool.run(job, {
+            onReady: (backend) => {
+              backendEl.textContent = backend === 'wasm' ? 'WASM (SIMD)' : 'CPU';
+              rt.setStatus('running');
+            },
+            onProgress: (p) => {
+              done.set(i, p.step);
+              if (p.gradNorms) history[p.arch].push(p.gradNorms);
+              const sum = [...done.values()].reduce((a, b) => a + b, 0);
+              progressEl.value = sum / total;
+              progressText.textContent = `${sum} / ${total}`;
+              if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
+            },
+          }),
+        ),
+      );
+      const diverged = outcomes.find((o) => o.kind === 'done' && o.result.diverged);
+      if (diverged && diverged.kind === 'done') {
+        message.textContent = fill(s.diverged, { arch: s[diverged.result.arch], step: diverged.result.diverged!.atStep });
+        message.hidden = false;
+      }
+      rt.setStatus('done');
+    } catch (err) {
+      message.textContent = String(err instanceof Error ? err.message : err);
+      message.hidden = false;
+      pool.restart();
+      rt.setStatus('error');
+    } finally {
+      running = false;
+      trainBtn.disabled = false;
+      stopBtn.disabled = true;
+      draw();
+    }
+  }
+  trainBtn.addEventListener('click', () => void train());
+  stopBtn.addEventListener('click', () => pool.stop());
+
+  rt.onChange((_, changed) => {
+    if (running) return;
+    if (changed.includes('source') && rt.state.source === 'lab') {
+      history = { plain: [], residual: [] };
+      recordedNote.hidden = true;
+      draw();
+      return;
+    }
+    showRecording();
+  });
+
+  showRecording();
+  rt.setStatus('idle');
+  if (rt.options.run) void train();
+}
