@@ -9,7 +9,9 @@
  */
 import { select, type Selection } from 'd3';
 import { geometry, layoutDiagram, type BlockLayout, type Chip, type DiagramLayout, type DiagramStage, type LayerNode, type StageLayout } from './arch-layout';
-import { palette } from './palette';
+import { kindColor } from './layer-colors';
+
+export { kindColor };
 
 export type Inspected =
   | { type: 'stage'; stage: StageLayout }
@@ -49,29 +51,6 @@ export interface ArchDiagram {
   layout(): DiagramLayout | undefined;
 }
 
-/** Fill and stroke per layer kind: colour-blind-safe, and the same meaning everywhere. */
-export function kindColor(kind: string): string {
-  switch (kind) {
-    case 'conv':
-      return palette.residual;
-    case 'fc':
-      return palette.purple;
-    case 'maxpool':
-    case 'avgpool':
-    case 'gap':
-      return palette.green;
-    case 'bn':
-      return palette.sky;
-    case 'relu':
-      return palette.plain;
-    case 'residual':
-    case 'concat':
-      return palette.vermillion;
-    default:
-      return '#8a8a8a';
-  }
-}
-
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 export function createArchDiagram(element: HTMLElement, options: ArchDiagramOptions): ArchDiagram {
@@ -83,6 +62,11 @@ export function createArchDiagram(element: HTMLElement, options: ArchDiagramOpti
   let hovering = false;
   const items = new Map<string, Inspected>();
 
+  const innerWidth = () => {
+    const cs = getComputedStyle(element);
+    const pad = parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight);
+    return Math.max(260, Math.floor((element.clientWidth || 560) - (Number.isFinite(pad) ? pad : 0)));
+  };
   const nodes = () => [...svg.node()!.querySelectorAll<SVGGElement>('[data-node]')];
 
   function setActive(key: string, focus: boolean) {
@@ -98,7 +82,7 @@ export function createArchDiagram(element: HTMLElement, options: ArchDiagramOpti
   function draw() {
     if (!data) return;
     const hadFocus = svg.node()!.contains(document.activeElement);
-    const width = Math.max(260, Math.floor(element.clientWidth || 560));
+    const width = innerWidth();
     drawnWidth = width;
     layout = layoutDiagram(data.stages, {
       width,
@@ -318,7 +302,7 @@ export function createArchDiagram(element: HTMLElement, options: ArchDiagramOpti
   const resize = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
-      if (layout && Math.abs(Math.max(260, Math.floor(element.clientWidth)) - drawnWidth) > 1) draw();
+      if (layout && Math.abs(innerWidth() - drawnWidth) > 1) draw();
     });
   });
   resize.observe(element);

@@ -77,6 +77,10 @@ export interface StageLayout {
   expanded: boolean;
   blocks: BlockLayout[];
   blockCount: number;
+  /** True when every block is a single layer with its activation (VGG): count layers, not blocks. */
+  simple: boolean;
+  /** Weighted and pooling layers of the stage (main path, composites included). */
+  counts: { conv: number; fc: number; pool: number };
   input: Shape;
   output: Shape;
   params: number;
@@ -129,6 +133,23 @@ export const geometry = {
   pad: 2,
 } as const;
 
+const isMain = (k: LayerKind) => k === 'conv' || k === 'fc' || k === 'maxpool' || k === 'avgpool' || k === 'gap';
+
+function stageCounts(stage: DiagramStage): { simple: boolean; counts: { conv: number; fc: number; pool: number } } {
+  const counts = { conv: 0, fc: 0, pool: 0 };
+  let simple = true;
+  for (const block of stage.blocks) {
+    const leaves = walkLayers(block.layers);
+    if (leaves.some((l) => l.composite) || leaves.filter((l) => isMain(l.kind)).length > 1) simple = false;
+    for (const l of leaves) {
+      if (l.kind === 'conv') counts.conv++;
+      else if (l.kind === 'fc') counts.fc++;
+      else if (l.kind === 'maxpool' || l.kind === 'avgpool' || l.kind === 'gap') counts.pool++;
+    }
+  }
+  return { simple, counts };
+}
+
 /** The stages the diagram shows: the report's, plus the auxiliary heads when asked. */
 export function diagramStages(report: ArchitectureReport, auxiliary: boolean): DiagramStage[] {
   const stages: DiagramStage[] = report.stages.map((s) => ({ ...s }));
@@ -180,11 +201,12 @@ export function walkLayers(layers: readonly LayerReport[], path: string | null =
 }
 
 const defaultMeasure = (text: string) =>
-  [...text].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 7.2), 0);
+  [...text].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 6.9), 0);
 
-/** Width weight of a chip, in units: weighted and pooling layers 2, the rest 1. */
+/** Width weight of a chip, in units: weighted and pooling layers 2, wordy one-offs 1.5, BN and ReLU 1. */
 function weight(kind: LayerKind): number {
-  return kind === 'conv' || kind === 'fc' || kind === 'maxpool' || kind === 'avgpool' || kind === 'gap' ? 2 : 1;
+  if (kind === 'conv' || kind === 'fc' || kind === 'maxpool' || kind === 'avgpool' || kind === 'gap') return 2;
+  return kind === 'flatten' || kind === 'softmax' || kind === 'dropout' ? 1.5 : 1;
 }
 
 /** Linear size `a·unit + b` of a sequence, and its height in lanes. */
@@ -336,6 +358,7 @@ export function layoutDiagram(stages: readonly DiagramStage[], options: LayoutOp
       expanded,
       blocks: [],
       blockCount: stage.blocks.length,
+      ...stageCounts(stage),
       input: stage.input,
       output: stage.output,
       params: stage.params,

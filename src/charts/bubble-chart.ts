@@ -121,19 +121,22 @@ export function bubbleChartSvg(points: readonly BubblePoint[], o: BubbleChartOpt
     const rr = p.kind === 'single' ? Math.max(3, r(p.size)) : 7;
     const w = textWidth(p.label);
     const h = 14;
-    const right = px(p) + rr + 4 + w <= width - 2;
-    const bx = right ? px(p) + rr + 4 : px(p) - rr - 4 - w;
+    const rightX = px(p) + rr + 4;
+    const leftX = px(p) - rr - 4 - w;
+    const sides = [rightX, leftX].filter((x) => x >= m.left + 2 && x + w <= width - 2);
     let best: Box | undefined;
-    for (const dy of [0, 8, -8, 16, -16, 24, -24, 32, -32, 40, -40]) {
-      const box = { x: bx, y: py(p) - h / 2 + dy, w, h };
-      if (box.y < m.top - 4 || box.y + h > m.top + ih + 2) continue;
-      const others = placed.filter((_, i) => points[i] !== p);
-      if (!others.some((b) => overlaps(b, box))) {
-        best = box;
-        break;
+    const others = placed.filter((_, i) => points[i] !== p);
+    search: for (const dy of [0, 8, -8, 16, -16, 24, -24, 32, -32]) {
+      for (const bx of sides) {
+        const box = { x: bx, y: py(p) - h / 2 + dy, w, h };
+        if (box.y < m.top - 4 || box.y + h > m.top + ih + 2) continue;
+        if (!others.some((b) => overlaps(b, box))) {
+          best = box;
+          break search;
+        }
       }
     }
-    best ??= { x: bx, y: py(p) - h / 2, w, h };
+    best ??= { x: sides[0] ?? rightX, y: py(p) - h / 2, w, h };
     placed.push(best);
     labels.push(
       `<text class="point-label" x="${r1(best.x)}" y="${r1(best.y + h / 2)}" dominant-baseline="central" fill="currentColor">${esc(p.label)}</text>`,

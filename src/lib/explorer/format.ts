@@ -32,9 +32,15 @@ export function short(n: number): string {
   return grouped(n);
 }
 
-/** A share 0…1 as a percentage with one decimal: `74.3 %` (en) / `74.3%` (zh). */
+/**
+ * A share 0…1 as a percentage with one decimal, `74.3 %` (en) / `74.3%` (zh); more decimals
+ * when one would round a share that is not 0 or 100 % to 0.0 or 100.0 (`0.014 %`, `99.986 %`).
+ */
 export function percent(fraction: number, locale: Locale): string {
-  const v = (fraction * 100).toFixed(1);
+  const p = fraction * 100;
+  let digits = 1;
+  while (digits < 4 && p > 0 && p < 100 && (Number(p.toFixed(digits)) === 0 || Number(p.toFixed(digits)) === 100)) digits++;
+  const v = p.toFixed(digits);
   return locale === 'zh' ? `${v}%` : `${v} %`;
 }
 

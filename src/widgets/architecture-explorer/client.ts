@@ -12,7 +12,7 @@ import { architectureExplorerSchema, presetState, type ArchitectureExplorerState
 import type { InceptionId } from '../../lib/explorer/inception';
 import { mountWidget } from '../shared/widget-runtime';
 import { fill, hasAuxiliary, loadModel, type ExplorerModelData } from './model';
-import { bubbleOptions, comparisonPoints, diagramText, layerByName, renderInception, renderInspector, renderShare, renderTables, renderTotals } from './render';
+import { nameOf, bubbleOptions, comparisonPoints, diagramText, layerByName, renderInception, renderInspector, renderShare, renderTables, renderTotals } from './render';
 
 interface Pane {
   model: ExplorerModelData;
@@ -49,13 +49,13 @@ export function start(root: HTMLElement) {
     const st = rt.state;
     const [first] = modelsOf(st);
     const stageCount = Math.max(...modelsOf(st).map((m) => m.stages.length));
-    const fix: Partial<ArchitectureExplorerState> = {};
+    const fix: { stage?: number; layer?: string } = {};
     if (st.stage >= stageCount) {
-      extra.push(fill(s.stageFixed, { raw: st.stage, model: first!.name }));
+      extra.push(fill(s.stageFixed, { raw: st.stage, model: nameOf(first!, locale) }));
       fix.stage = -1;
     }
     if (st.layer && !modelsOf(st).some((m) => layerByName(m, st.layer))) {
-      extra.push(fill(s.layerFixed, { raw: st.layer, model: first!.name }));
+      extra.push(fill(s.layerFixed, { raw: st.layer, model: nameOf(first!, locale) }));
       fix.layer = '';
     }
     if (Object.keys(fix).length) rt.set(fix);
@@ -82,7 +82,7 @@ export function start(root: HTMLElement) {
       el.dataset.pane = String(i);
       const title = document.createElement('h4');
       title.className = 'nb-arch-pane-title';
-      title.textContent = model.name;
+      title.textContent = nameOf(model, locale);
       const scroll = document.createElement('div');
       scroll.className = 'nb-arch-scroll';
       scroll.dataset.diagram = String(i);

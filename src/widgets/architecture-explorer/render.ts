@@ -16,13 +16,19 @@ import type { Inspected } from '../../charts/arch-diagram';
 import { bubbleChartSvg, type BubblePoint } from '../../charts/bubble-chart';
 import { shareBarSvg } from '../../charts/share-bar';
 import { esc } from '../../charts/svg-text';
-import { fill, loadModel, type ExplorerModelData } from './model';
+import { fill, loadModel, modelLabel, type ExplorerModelData } from './model';
+
+/** The model's display name in the page's language. */
+export const nameOf = (m: ExplorerModelData, locale: Locale) => modelLabel(m.id, locale);
 
 type S = Record<ArchitectureExplorerKey, string>;
 const strings = (locale: Locale): S => architectureExplorerStrings[locale];
 
 /** Stage and block names are the papers' identifiers; the few English words among them are translated. */
-export function groupLabel(name: string, locale: Locale): string {
+export function groupLabel(name: string, locale: Locale, level: 'stage' | 'block' = 'stage'): string {
+  // VGG's stages are named `block 1`…`block 5` in the specs (Keras' naming); the papers and the
+  // chapters call them stages.
+  if (level === 'stage' && /^block \d+$/.test(name)) return name.replace(/^block (\d+)$/, locale === 'zh' ? '阶段 $1' : 'stage $1');
   if (locale === 'en') return name;
   const words: Record<string, string> = {
     classifier: '分类器',
@@ -94,7 +100,7 @@ export function renderTotals(models: readonly ExplorerModelData[], locale: Local
         ? ''
         : `<p class="nb-caption">${esc(fill(s.auxNote, { params: grouped(m.report.withAuxiliary.params) }))}</p>`;
     return (
-      `<div class="nb-arch-total" data-model="${esc(m.id)}"><h4>${esc(m.name)}${m.auxiliary ? ` + ${esc(groupLabel('auxiliary', locale))}` : ''}</h4><dl>` +
+      `<div class="nb-arch-total" data-model="${esc(m.id)}"><h4>${esc(nameOf(m, locale))}${m.auxiliary ? ` + ${esc(groupLabel('auxiliary', locale))}` : ''}</h4><dl>` +
       items
         .map(([key, label, text, value]) => `<div><dt>${esc(label)}</dt><dd data-total="${key}" data-value="${value}">${esc(text)}</dd></div>`)
         .join('') +
@@ -109,10 +115,10 @@ export function renderTotals(models: readonly ExplorerModelData[], locale: Local
     const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
     sentence =
       dp === 0 && dm === 0
-        ? fill(s.compareSame, { a: a.name, b: b.name })
+        ? fill(s.compareSame, { a: nameOf(a, locale), b: nameOf(b, locale) })
         : fill(s.compareSentence, {
-            a: a.name,
-            b: b.name,
+            a: nameOf(a, locale),
+            b: nameOf(b, locale),
             dParams: `${sign(dp)}${grouped(Math.abs(dp))}`,
             pParams: `${sign(dp)}${percent(Math.abs(dp) / a.totals.params, locale)}`,
             dMacs: `${sign(dm)}${grouped(Math.abs(dm))}`,
@@ -130,7 +136,7 @@ export function renderShare(m: ExplorerModelData, locale: Locale, width = 640): 
   const svg = shareBarSvg(
     m.share.stages.map((st) => ({ label: groupLabel(st.stage, locale), params: st.paramsShare, macs: st.macsShare })),
     {
-      title: fill(s.shareTitle, { model: m.name }),
+      title: fill(s.shareTitle, { model: nameOf(m, locale) }),
       desc: m.share.stages.map((st) => `${groupLabel(st.stage, locale)}: ${pc(st.paramsShare)} / ${pc(st.macsShare)}`).join('; '),
       paramsLabel: s['share.params'],
       macsLabel: s['share.macs'],
@@ -178,13 +184,13 @@ export function renderTables(models: readonly ExplorerModelData[], locale: Local
     models
       .map(
         (m) =>
-          `<tr data-model="${esc(m.id)}"><th scope="row">${esc(m.name)}</th><td>${m.totals.params}</td><td>${m.totals.bnStats}</td><td>${m.totals.macs}</td><td>${m.totals.convLayers}</td><td>${m.totals.fcLayers}</td><td>${m.totals.depth}</td></tr>`,
+          `<tr data-model="${esc(m.id)}"><th scope="row">${esc(nameOf(m, locale))}</th><td>${m.totals.params}</td><td>${m.totals.bnStats}</td><td>${m.totals.macs}</td><td>${m.totals.convLayers}</td><td>${m.totals.fcLayers}</td><td>${m.totals.depth}</td></tr>`,
       )
       .join('') +
     '</tbody></table></div>';
   const first = models[0];
   const share = first
-    ? `<div class="nb-table-wrap"><table data-metrics="share"><caption>${esc(`${first.name}: ${s.shareCaption}`)}</caption><thead><tr>` +
+    ? `<div class="nb-table-wrap"><table data-metrics="share"><caption>${esc(`${nameOf(first, locale)}${locale === 'zh' ? '：' : ': '}${s.shareCaption}`)}</caption><thead><tr>` +
       [s['col.stage'], s['col.params'], s['col.share.params'], s['col.macs'], s['col.share.macs']].map(th).join('') +
       '</tr></thead><tbody>' +
       first.share.stages
@@ -200,9 +206,9 @@ export function renderTables(models: readonly ExplorerModelData[], locale: Local
       const n = m.rows.length;
       const sum = (k: 'params' | 'bnStats' | 'macs') => m.rows.reduce((acc, r) => acc + r[k], 0);
       return (
-        `<div class="nb-table-wrap nb-table-wrap--tall" tabindex="0" role="region" aria-label="${esc(fill(s.layersCaption, { model: m.name, n }))}">` +
+        `<div class="nb-table-wrap nb-table-wrap--tall" tabindex="0" role="region" aria-label="${esc(fill(s.layersCaption, { model: nameOf(m, locale), n }))}">` +
         `<table data-metrics="${i === 0 ? 'layers' : 'layers-compare'}" data-model="${esc(m.id)}" data-rows="${n}" class="nb-arch-layers">` +
-        `<caption>${esc(fill(s.layersCaption, { model: m.name, n }))}</caption><thead><tr>` +
+        `<caption>${esc(fill(s.layersCaption, { model: nameOf(m, locale), n }))}</caption><thead><tr>` +
         [s['col.stage'], s['col.name'], s['col.kind'], s['col.kernel'], s['col.stride'], s['col.output'], s['col.params'], s['col.bnStats'], s['col.macs'], s['col.rf']]
           .map(th)
           .join('') +
@@ -239,7 +245,7 @@ export function renderInspector(item: Inspected | null, m: ExplorerModelData, lo
     return `<p class="nb-inspector-title"><strong>${esc(l.name)}</strong>${pin}</p><dl>${rows.join('')}</dl>`;
   }
   const g = target.type === 'stage' ? target.stage : target.block;
-  const name = groupLabel(g.name, locale);
+  const name = groupLabel(g.name, locale, target.type);
   const rows = [
     ...(target.type === 'stage' ? [row(s['insp.blocks'], String(target.stage.blockCount))] : []),
     row(s['insp.input'], shape(g.input)),
@@ -267,19 +273,27 @@ export function layerByName(m: ExplorerModelData, name: string): LayerNode | und
 export function diagramText(m: ExplorerModelData, locale: Locale) {
   const s = strings(locale);
   const blocks = (n: number) => (n === 1 ? s.stageBlock : fill(s.stageBlocks, { n }));
+  type StageInfo = { name: string; blockCount: number; simple: boolean; counts: { conv: number; fc: number; pool: number }; output: readonly [number, number, number]; params: number; macs: number };
+  const parts = (st: StageInfo) =>
+    st.simple
+      ? (['conv', 'fc', 'pool'] as const)
+          .filter((k) => st.counts[k] > 0)
+          .map((k) => fill(s[`count.${k}`], { n: st.counts[k] }))
+          .join(' · ')
+      : blocks(st.blockCount);
   return {
-    title: fill(s.diagramTitle, { model: m.name }),
-    stageText: (st: { name: string; blockCount: number; output: readonly [number, number, number]; params: number; macs: number }, width: number): [string, string, string] => [
+    title: fill(s.diagramTitle, { model: nameOf(m, locale) }),
+    stageText: (st: StageInfo, width: number): [string, string, string] => [
       groupLabel(st.name, locale),
-      blocks(st.blockCount),
+      parts(st),
       fill(width < 420 ? s.stageLineShort : s.stageLine, { shape: shape(st.output), params: short(st.params), macs: short(st.macs) }),
     ],
     blockText: (b: { name: string; output: readonly [number, number, number]; params: number }, width: number) =>
-      fill(width < 420 ? s.blockLineShort : s.blockLine, { name: groupLabel(b.name, locale), shape: shape(b.output), params: short(b.params) }),
-    stageAria: (st: { name: string; blockCount: number; output: readonly [number, number, number]; params: number; macs: number }) =>
-      fill(s.stageAria, { name: groupLabel(st.name, locale), blocks: blocks(st.blockCount), shape: shape(st.output), params: grouped(st.params), macs: grouped(st.macs) }),
+      fill(width < 420 ? s.blockLineShort : s.blockLine, { name: groupLabel(b.name, locale, 'block'), shape: shape(b.output), params: short(b.params) }),
+    stageAria: (st: StageInfo) =>
+      fill(s.stageAria, { name: groupLabel(st.name, locale), blocks: parts(st), shape: shape(st.output), params: grouped(st.params), macs: grouped(st.macs) }),
     blockAria: (b: { name: string; output: readonly [number, number, number]; params: number; macs: number }) =>
-      fill(s.blockAria, { name: groupLabel(b.name, locale), shape: shape(b.output), params: grouped(b.params), macs: grouped(b.macs) }),
+      fill(s.blockAria, { name: groupLabel(b.name, locale, 'block'), shape: shape(b.output), params: grouped(b.params), macs: grouped(b.macs) }),
     layerAria: (l: LayerNode) =>
       fill(s.layerAria, {
         name: l.name,
@@ -337,7 +351,7 @@ export function renderInception(id: InceptionId, reduce: boolean, locale: Locale
     `<div class="nb-inc-io">${esc(s['inc.input'])} · ${esc(shape(on.input))}</div>` +
     `<div class="nb-inc-branches">${branches.join('')}</div>` +
     `<div class="nb-inc-io nb-inc-io--out">${esc(s['inc.concat'])} · <span data-inc-out>${esc(shape(t.output))}</span></div>` +
-    `<div class="nb-inc-total"><strong>${esc(s['inc.module'])}</strong>: <span data-inc-total="params" data-value="${t.params}">${esc(grouped(t.params))}</span> ${locale === 'zh' ? '参数' : 'parameters'} · <span data-inc-total="macs" data-value="${t.macs}">${esc(grouped(t.macs))}</span> ${locale === 'zh' ? '次乘加' : 'multiply-adds'}</div>` +
+    `<div class="nb-inc-total"><strong>${esc(s['inc.module'])}</strong>${locale === 'zh' ? '：' : ': '}<span data-inc-total="params" data-value="${t.params}">${esc(grouped(t.params))}</span> ${locale === 'zh' ? '参数' : 'parameters'} · <span data-inc-total="macs" data-value="${t.macs}">${esc(grouped(t.macs))}</span> ${locale === 'zh' ? '次乘加' : 'multiply-adds'}</div>` +
     '</div>';
   const net = analyzeArchitecture(googlenet({ auxiliary: false })).totals;
   const naive = analyzeArchitecture(naiveNetwork(googlenet({ auxiliary: false }))).totals;
@@ -355,7 +369,7 @@ export function renderInception(id: InceptionId, reduce: boolean, locale: Locale
       c2: tOff.output[2],
       cin,
     }) +
-    ' ' +
+    (locale === 'zh' ? '' : ' ') +
     fill(s['inc.network'], { np: grouped(naive.params), nm: short(naive.macs), p: grouped(net.params), m: short(net.macs) });
   const th = (x: string) => `<th scope="col">${esc(x)}</th>`;
   const rows = bOn.map(
@@ -473,7 +487,7 @@ export function renderComparison(locale: Locale, width = 640): string {
     `<figure class="nb-arch-bubble" data-bubble-chart>${chart}</figure>` +
     `<p class="nb-caption">${esc(s['cmp.note'])}</p>` +
     `<p class="nb-caption">${esc(comparisonNotes(locale))}</p>` +
-    `<div class="nb-table-wrap"><table data-metrics="comparison"><caption>${esc(s['cmp.caption'])}</caption><thead><tr>` +
+    `<div class="nb-table-wrap"><table data-metrics="comparison" class="nb-arch-cmp"><caption>${esc(s['cmp.caption'])}</caption><thead><tr>` +
     [s['col.model'], s['col.params'], s['col.macsG'], s['col.pubParams'], s['col.pubMacs'], s['col.single'], s['col.ensemble'], s['col.source']].map(th).join('') +
     `</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
   );

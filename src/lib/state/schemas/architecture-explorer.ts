@@ -67,7 +67,8 @@ export type ArchitectureExplorerState = StateOf<typeof architectureExplorerSchem
 export const explorerPresets: Record<string, Partial<ArchitectureExplorerState>> = {
   vgg16: { model: 'vgg16', view: 'diagram' },
   googlenet: { model: 'googlenet', view: 'inception', module: '3a', reduce: true },
-  resnet34: { model: 'resnet34', compare: 'plain34', view: 'diagram', stage: 2 },
+  /** He et al. Table 2 / Fig. 4: ResNet-34 with option A (no extra parameters) against plain-34. */
+  resnet34: { model: 'resnet34-a', compare: 'plain34', view: 'diagram', stage: 2 },
   comparison: { model: 'resnet50', view: 'comparison' },
 };
 
