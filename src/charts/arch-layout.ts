@@ -379,7 +379,7 @@ export function layoutDiagram(stages: readonly DiagramStage[], options: LayoutOp
         const p: Placer = { unit, chips: [], edges: [], options, measure };
         const top = y + geometry.blockLabel;
         const end = placeSequence(p, block.layers, x0, top, null);
-        width = Math.max(width, end + geometry.pad);
+        width = Math.max(width, Math.ceil(end + geometry.pad - 1e-6));
         const lanes = measures[bi]!.lanes;
         const height = geometry.blockLabel + lanes * (geometry.lane + geometry.laneGap) - geometry.laneGap;
         const b: BlockLayout = {

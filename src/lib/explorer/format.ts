@@ -34,7 +34,7 @@ export function short(n: number): string {
 
 /**
  * A share 0…1 as a percentage with one decimal, `74.3 %` (en) / `74.3%` (zh); more decimals
- * when one would round a share that is not 0 or 100 % to 0.0 or 100.0 (`0.014 %`, `99.986 %`).
+ * when one would round a share that is not 0 or 100 % to 0.0 or 100.0 (`0.01 %`, `99.99 %`).
  */
 export function percent(fraction: number, locale: Locale): string {
   const p = fraction * 100;
