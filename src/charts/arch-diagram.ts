@@ -59,6 +59,7 @@ export function createArchDiagram(element: HTMLElement, options: ArchDiagramOpti
   let layout: DiagramLayout | undefined;
   let activeKey = '';
   let drawnWidth = 0;
+  let texts: G;
   let hovering = false;
   const items = new Map<string, Inspected>();
 
@@ -98,7 +99,11 @@ export function createArchDiagram(element: HTMLElement, options: ArchDiagramOpti
       .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
       .attr('aria-label', data.title);
     const setsize = layout.stages.length;
+    // Visible text lives in its own layer on top, outside the tree items: their accessible names
+    // are their aria-labels (fuller than the clipped labels), and clicks pass through the text.
+    texts = svg.append('g').attr('class', 'nb-text-layer').attr('aria-hidden', 'true');
     for (const stage of layout.stages) drawStage(svg.append('g'), stage, setsize);
+    svg.node()!.append(texts.node()!);
     const keys = nodes().map((n) => n.dataset.key ?? '');
     const key = keys.includes(activeKey) ? activeKey : (keys[0] ?? '');
     setActive(key, hadFocus);
@@ -129,10 +134,10 @@ export function createArchDiagram(element: HTMLElement, options: ArchDiagramOpti
       .attr('height', stage.headerHeight - 2)
       .attr('rx', 6);
     const [name, note, line2] = options.stageText(stage, w);
-    node.append('text').attr('class', 'nb-stage-caret').attr('x', 10).attr('y', stage.y + 20).attr('aria-hidden', 'true').text(stage.expanded ? '▾' : '▸');
-    node.append('text').attr('class', 'nb-stage-name').attr('x', 26).attr('y', stage.y + 20).text(name);
-    node.append('text').attr('class', 'nb-stage-note').attr('x', w - 10).attr('y', stage.y + 20).attr('text-anchor', 'end').text(note);
-    node.append('text').attr('class', 'nb-stage-line2').attr('x', 26).attr('y', stage.y + 38).text(line2);
+    texts.append('text').attr('class', 'nb-stage-caret').attr('x', 10).attr('y', stage.y + 20).text(stage.expanded ? '▾' : '▸');
+    texts.append('text').attr('class', 'nb-stage-name').attr('x', 26).attr('y', stage.y + 20).text(name);
+    texts.append('text').attr('class', 'nb-stage-note').attr('x', w - 10).attr('y', stage.y + 20).attr('text-anchor', 'end').text(note);
+    texts.append('text').attr('class', 'nb-stage-line2').attr('x', 26).attr('y', stage.y + 38).text(line2);
     if (!stage.expanded) return;
     const group = node.append('g').attr('role', 'group');
     for (const block of stage.blocks) drawBlock(group.append('g'), stage, block);
@@ -161,14 +166,14 @@ export function createArchDiagram(element: HTMLElement, options: ArchDiagramOpti
       .attr('width', w - geometry.indent + 4)
       .attr('height', block.height + 6)
       .attr('rx', 4);
-    node.append('text').attr('class', 'nb-block-label').attr('x', geometry.indent).attr('y', block.y + 13).text(options.blockText(block, w));
+    texts.append('text').attr('class', 'nb-block-label').attr('x', geometry.indent).attr('y', block.y + 13).text(options.blockText(block, w));
     const edges = node.append('g').attr('class', 'nb-edges').attr('aria-hidden', 'true');
     for (const e of block.edges) {
       edges
         .append('polyline')
         .attr('class', `nb-edge nb-edge--${e.kind}`)
         .attr('points', e.points.map(([x, y]) => `${x},${y}`).join(' '));
-      if (e.label) edges.append('text').attr('class', 'nb-edge-label').attr('x', e.label.x).attr('y', e.label.y).attr('text-anchor', 'middle').text(e.label.text);
+      if (e.label) texts.append('text').attr('class', 'nb-edge-label').attr('x', e.label.x).attr('y', e.label.y).attr('text-anchor', 'middle').text(e.label.text);
     }
     const group = node.append('g').attr('role', 'group');
     block.chips.forEach((chip, i) => drawChip(group.append('g'), chip, i, block.chips.length));
@@ -212,7 +217,7 @@ export function createArchDiagram(element: HTMLElement, options: ArchDiagramOpti
       .attr('fill', color)
       .attr('fill-opacity', chip.shape === 'concat' ? 0.35 : 0.15);
     if (chip.label) {
-      node
+      texts
         .append('text')
         .attr('class', 'nb-chip-label')
         .attr('x', chip.x + chip.w / 2)

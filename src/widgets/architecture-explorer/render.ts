@@ -178,7 +178,7 @@ export function renderTables(models: readonly ExplorerModelData[], locale: Local
   const s = strings(locale);
   const th = (t: string) => `<th scope="col">${esc(t)}</th>`;
   const totals =
-    `<div class="nb-table-wrap"><table data-metrics="totals"><caption>${esc(s.totalsCaption)}</caption><thead><tr>` +
+    `<div class="nb-table-wrap" tabindex="0" role="region" aria-label="${esc(s.totalsCaption)}"><table data-metrics="totals"><caption>${esc(s.totalsCaption)}</caption><thead><tr>` +
     [s['col.model'], s['col.params'], s['col.bnStats'], s['col.macs'], s['col.convLayers'], s['col.fcLayers'], s['col.depth']].map(th).join('') +
     '</tr></thead><tbody>' +
     models
@@ -190,7 +190,7 @@ export function renderTables(models: readonly ExplorerModelData[], locale: Local
     '</tbody></table></div>';
   const first = models[0];
   const share = first
-    ? `<div class="nb-table-wrap"><table data-metrics="share"><caption>${esc(`${nameOf(first, locale)}${locale === 'zh' ? '：' : ': '}${s.shareCaption}`)}</caption><thead><tr>` +
+    ? `<div class="nb-table-wrap" tabindex="0" role="region" aria-label="${esc(`${nameOf(first, locale)}${locale === 'zh' ? '：' : ': '}${s.shareCaption}`)}"><table data-metrics="share"><caption>${esc(`${nameOf(first, locale)}${locale === 'zh' ? '：' : ': '}${s.shareCaption}`)}</caption><thead><tr>` +
       [s['col.stage'], s['col.params'], s['col.share.params'], s['col.macs'], s['col.share.macs']].map(th).join('') +
       '</tr></thead><tbody>' +
       first.share.stages
@@ -381,7 +381,7 @@ export function renderInception(id: InceptionId, reduce: boolean, locale: Locale
     `<tr data-row="network"><th scope="row">${esc(s['inc.wholeNet'])}</th><td>${net.params}</td><td>${net.macs}</td><td>${naive.params}</td><td>${naive.macs}</td><td>${net.output[2]}</td><td>${naive.output[2]}</td></tr>`,
   );
   const table =
-    `<div class="nb-table-wrap"><table data-metrics="inception" data-module="${id}"><caption>${esc(fill(s['inc.caption'], { id }))}</caption><thead><tr>` +
+    `<div class="nb-table-wrap" tabindex="0" role="region" aria-label="${esc(fill(s['inc.caption'], { id }))}"><table data-metrics="inception" data-module="${id}"><caption>${esc(fill(s['inc.caption'], { id }))}</caption><thead><tr>` +
     [s['col.branch'], s['col.withParams'], s['col.withMacs'], s['col.withoutParams'], s['col.withoutMacs'], s['col.outWith'], s['col.outWithout']].map(th).join('') +
     `</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
   return (
@@ -487,7 +487,7 @@ export function renderComparison(locale: Locale, width = 640): string {
     `<figure class="nb-arch-bubble" data-bubble-chart>${chart}</figure>` +
     `<p class="nb-caption">${esc(s['cmp.note'])}</p>` +
     `<p class="nb-caption">${esc(comparisonNotes(locale))}</p>` +
-    `<div class="nb-table-wrap"><table data-metrics="comparison" class="nb-arch-cmp"><caption>${esc(s['cmp.caption'])}</caption><thead><tr>` +
+    `<div class="nb-table-wrap" tabindex="0" role="region" aria-label="${esc(s['cmp.caption'])}"><table data-metrics="comparison" class="nb-arch-cmp"><caption>${esc(s['cmp.caption'])}</caption><thead><tr>` +
     [s['col.model'], s['col.params'], s['col.macsG'], s['col.pubParams'], s['col.pubMacs'], s['col.single'], s['col.ensemble'], s['col.source']].map(th).join('') +
     `</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
   );

@@ -215,7 +215,7 @@ export function renderBlockTable(costs: BlockCosts, locale: Locale): string {
       `<td>${plain(r.params)}</td><td>${plain(r.macs)}</td></tr>`,
   );
   return (
-    `<div class="nb-table-wrap"><table data-metrics="block" class="nb-arch-layers"><caption>${esc(s.blockCaption)}</caption><thead><tr>` +
+    `<div class="nb-table-wrap" tabindex="0" role="region" aria-label="${esc(s.blockCaption)}"><table data-metrics="block" class="nb-arch-layers"><caption>${esc(s.blockCaption)}</caption><thead><tr>` +
     [s['col.layer'], s['col.kind'], s['col.kernel'], s['col.stride'], s['col.output'], s['col.params'], s['col.macs']].map(th).join('') +
     `</tr></thead><tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row" colspan="5">${esc(s.total)}</th><td>${costs.params}</td><td>${costs.macs}</td></tr></tfoot></table></div>`
   );
@@ -236,7 +236,7 @@ export function renderWhy(locale: Locale): string {
     `<tr><th scope="row">${esc(s[key])}</th><td>${channels}</td><td>${p.convWeights}</td><td>${p.params}</td><td>${p.macs}</td></tr>`;
   return (
     `<h4 class="nb-rb-why-title">${esc(s.whyTitle)}</h4><p class="nb-rb-why" data-why>${esc(text)}</p>` +
-    `<div class="nb-table-wrap"><table data-metrics="bottleneck-vs-basic"><caption>${esc(s.whyCaption)}</caption><thead><tr>` +
+    `<div class="nb-table-wrap" tabindex="0" role="region" aria-label="${esc(s.whyCaption)}"><table data-metrics="bottleneck-vs-basic"><caption>${esc(s.whyCaption)}</caption><thead><tr>` +
     [s['col.block'], s['col.channels'], s['col.weights'], s['col.allParams'], s['col.macs56']].map(th).join('') +
     `</tr></thead><tbody>${row('row.basic64', '64 → 64', v.basic64)}${row('row.bottleneck256', '256 → 256', v.bottleneck256)}${row('row.basic256', '256 → 256', v.basic256)}</tbody></table></div>`
   );
