@@ -8,14 +8,8 @@ import {
   type UnitParams,
   type UnitStats,
 } from './dense-unit.ts';
-import { initialWeights } from './init-weights.ts';
-import {
-  laneConfig,
-  packNetConfig,
-  validatePackedNetConfig,
-  type NetConfig,
-  type PackedNetConfig,
-} from './net-config.ts';
+import { blockMask, initialBanks, oneHotRows, packedWidth, vectorRowCount, type HostMatrix } from './bank-layout.ts';
+import { packNetConfig, validatePackedNetConfig, type NetConfig, type PackedNetConfig } from './net-config.ts';
 
 /**
  * All parameters in three 2-D "banks", so the optimizer runs a dozen kernels per bank instead of
@@ -80,60 +74,31 @@ export function createMlp(netConfig: PackedNetConfig | NetConfig): Mlp {
   const config = validatePackedNetConfig('lanes' in netConfig ? netConfig : packNetConfig(netConfig));
   const { lanes, depth, width, inputDim, classes, batchNorm } = config;
   const L = lanes.length;
-  const packed = L * width; // packed width
-  const perUnit = batchNorm ? 2 : 1;
-  const vectorRows = inputDim + perUnit * (depth + 1);
+  const packed = packedWidth(config);
   const isResidual = lanes.map((l) => l.architecture === 'residual');
   const anyResidual = isResidual.some(Boolean);
   const allResidual = isResidual.every(Boolean);
-
-  // Initial banks: every lane's own weights on its diagonal block.
-  const vectorData = new Float32Array(vectorRows * packed);
-  const bodyData = new Float32Array(depth * packed * packed);
-  const headData = new Float32Array((packed + 1) * L * classes);
-  lanes.forEach((_, k) => {
-    const init = initialWeights(laneConfig(config, k));
-    for (let i = 0; i < inputDim; i++) vectorData.set(init.stem.subarray(i * width, (i + 1) * width), i * packed + k * width);
-    init.body.forEach((kernel, l) => {
-      for (let i = 0; i < width; i++) {
-        bodyData.set(kernel.subarray(i * width, (i + 1) * width), l * packed * packed + (k * width + i) * packed + k * width);
-      }
-    });
-    for (let i = 0; i < width; i++) {
-      headData.set(init.head.subarray(i * classes, (i + 1) * classes), (k * width + i) * L * classes + k * classes);
-    }
-  });
-  if (batchNorm) for (let u = 0; u <= depth; u++) vectorData.fill(1, (inputDim + 2 * u) * packed, (inputDim + 2 * u + 1) * packed);
+  const matrix = (m: HostMatrix) => tf.tensor2d(m.values, m.shape);
 
   // Inside tidy: tf.variable shares its initial tensor's data, and that tensor must not outlive it.
-  const bank = (values: Float32Array, rows: number, cols: number) =>
-    tf.tidy(() => tf.variable(tf.tensor2d(values, [rows, cols]), true, undefined, 'float32'));
-  const variables = [
-    bank(vectorData, vectorRows, packed),
-    bank(bodyData, depth, packed * packed),
-    bank(headData, packed + 1, L * classes),
-  ] as const;
+  const init = initialBanks(config);
+  const bank = (m: HostMatrix) => tf.tidy(() => tf.variable(matrix(m), true, undefined, 'float32'));
+  const variables = [bank(init.vectors), bank(init.body), bank(init.head)] as const;
+
   // Rows are read by multiplying with one-hot selectors, e_lᵀ·bank: exact (1·x + 0·y = x), and on
   // wasm several times faster than tf.gather, whose cost grows with the row length.
-  const oneHotRows = (rows: number[], of: number) =>
-    tf.tensor2d(Float32Array.from({ length: rows.length * of }, (_, i) => (i % of === rows[Math.floor(i / of)] ? 1 : 0)), [rows.length, of]);
-  const bodySelectors = Array.from({ length: depth }, (_, l) => oneHotRows([l], depth)); // [1, D]
-  const stemSelector = oneHotRows(Array.from({ length: inputDim }, (_, i) => i), vectorRows); // [inputDim, rows]
+  const bodySelectors = Array.from({ length: depth }, (_, l) => matrix(oneHotRows([l], depth))); // [1, D]
+  const stemRows = Array.from({ length: inputDim }, (_, i) => i);
+  const stemSelector = matrix(oneHotRows(stemRows, vectorRowCount(config))); // [inputDim, vector rows]
 
-  // Column masks, only where lanes differ. residualColumns is 1 on residual lanes' columns.
-  const columns = (f: (k: number) => number) => Float32Array.from({ length: packed }, (_, j) => f(Math.floor(j / width)));
-  const residualColumns = anyResidual && !allResidual ? tf.tensor1d(columns((k) => (isResidual[k] ? 1 : 0))) : null;
-  const blockMask = (rows: number, cols: number, rowBlock: number, colBlock: number, extraRow: boolean) =>
-    tf.tensor2d(
-      Float32Array.from({ length: rows * cols }, (_, i) => {
-        const r = Math.floor(i / cols), c = i % cols;
-        return (extraRow && r === rows - 1) || Math.floor(r / rowBlock) === Math.floor(c / colBlock) ? 1 : 0;
-      }),
-      [rows, cols],
-    );
+  // Column and block masks, only where lanes differ. residualColumns is 1 on residual lanes' columns.
+  const residualColumns =
+    anyResidual && !allResidual
+      ? tf.tensor1d(Float32Array.from({ length: packed }, (_, j) => (isResidual[Math.floor(j / width)] ? 1 : 0)))
+      : null;
   const bodyGradMask =
-    L > 1 ? tf.tidy(() => tf.reshape(blockMask(packed, packed, width, width, false), [1, packed * packed])) : null;
-  const headGradMask = L > 1 ? blockMask(packed + 1, L * classes, width, classes, true) : null;
+    L > 1 ? tf.tidy(() => tf.reshape(matrix(blockMask(packed, packed, width, width, false)), [1, packed * packed])) : null;
+  const headGradMask = L > 1 ? matrix(blockMask(packed + 1, L * classes, width, classes, true)) : null;
 
   // Without BN, residual lanes are pre-activation: ReLU before each Dense, none after, and a final
   // ReLU before the head. Plain lanes' inputs are ReLU outputs already, so the extra ReLUs are no-ops
@@ -241,7 +206,7 @@ export function createMlp(netConfig: PackedNetConfig | NetConfig): Mlp {
     return tf.transpose(tf.sqrt(tf.sum(squares, [2, 3, 4])));
   }
 
-  const parameterCount = (inputDim + perUnit * (depth + 1)) * width + depth * width * width + (width + 1) * classes;
+  const parameterCount = vectorRowCount(config) * width + depth * width * width + (width + 1) * classes;
 
   return {
     config,
