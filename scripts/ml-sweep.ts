@@ -2,7 +2,7 @@
  * Reproduces the degradation experiments of issue 3 in Node with the ML core, on the wasm
  * backend (cpu if wasm cannot start), and prints markdown tables.
  *
- *   npx node scripts/ml-sweep.ts [--only main,nobn,short,lr,grads,collapse,timing] [--out results.json]
+ *   npx node scripts/ml-sweep.ts [--only main,nobn,short,lr,grads,during,collapse,timing] [--out results.json]
  *
  * Runs under Node ≥ 22.18 (type stripping); `npx` puts the project's Node 22 first on PATH.
  */
@@ -21,7 +21,7 @@ import {
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
-const only = new Set((args.get('only') ?? 'main,nobn,short,lr,grads,collapse,timing').split(','));
+const only = new Set((args.get('only') ?? 'main,nobn,short,lr,grads,during,collapse,timing').split(','));
 
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false); // as in the browser build (stack notes P9)
 let backend = 'wasm';
@@ -150,6 +150,30 @@ if (only.has('lr')) {
 if (only.has('grads')) {
   results.grads32 = initGradients(32, [0, 1, 2]);
   results.grads64 = initGradients(64, [0, 1, 2]);
+}
+if (only.has('during')) {
+  // How the gradient profile changes while training (the gradient-flow chart shows it over time).
+  console.log('### Weight-gradient norms while training, D = 32, BN, Adam 1e-3 (seed 0): first/last layer ratio, first-layer norm\n');
+  console.log('| net | step 0 | 50 | 100 | 200 | 400 |');
+  console.log('|---|---|---|---|---|---|');
+  const rows: Record<string, unknown> = {};
+  for (const architecture of ['plain', 'residual'] as const) {
+    const trainer = createTrainer(base({ architecture, depth: 32 }));
+    const cells: string[] = [];
+    const series: number[][] = [];
+    for (const until of [0, 50, 100, 200, 400]) {
+      if (until > trainer.stepsDone) trainer.step(until - trainer.stepsDone);
+      const g = trainer.gradNorms();
+      if (g.kind !== 'ok') break;
+      series.push(g.norms);
+      cells.push(`${fmt(g.norms[0]! / g.norms.at(-1)!, 1)} (${g.norms[0]!.toExponential(1)})`);
+    }
+    trainer.dispose();
+    console.log(`| ${architecture} | ${cells.join(' | ')} |`);
+    rows[architecture] = series;
+  }
+  console.log('');
+  results.during = rows;
 }
 if (only.has('collapse')) {
   // Plain without BN trained with plain SGD: does the gradient "vanish" once the output collapses?
