@@ -41,7 +41,11 @@ export interface Diverged {
   /** Step at which divergence was seen (1-based; 0 = at initialisation). */
   atStep: number;
   reason: DivergenceReason;
-  /** Which nets diverged (the others stop with them: they share one graph). */
+  /**
+   * Which nets' values were bad at that step. The others stop too (they share one graph). Once a
+   * net holds non-finite numbers, the packed products spread NaN to every net (0·NaN = NaN), so
+   * the attribution is exact for 'above-max-loss' (values still finite), which usually fires first.
+   */
   nets: boolean[];
 }
 
