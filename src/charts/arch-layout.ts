@@ -76,6 +76,7 @@ export interface StageLayout {
   height: number;
   expanded: boolean;
   blocks: BlockLayout[];
+  /** Blocks with weights (a stage's max pool, drawn as a block, does not count: conv2_x has 3 blocks). */
   blockCount: number;
   /** True when every block is a single layer with its activation (VGG): count layers, not blocks. */
   simple: boolean;
@@ -135,11 +136,13 @@ export const geometry = {
 
 const isMain = (k: LayerKind) => k === 'conv' || k === 'fc' || k === 'maxpool' || k === 'avgpool' || k === 'gap';
 
-function stageCounts(stage: DiagramStage): { simple: boolean; counts: { conv: number; fc: number; pool: number } } {
+function stageCounts(stage: DiagramStage): { simple: boolean; counts: { conv: number; fc: number; pool: number }; blockCount: number } {
   const counts = { conv: 0, fc: 0, pool: 0 };
   let simple = true;
+  let weighted = 0;
   for (const block of stage.blocks) {
     const leaves = walkLayers(block.layers);
+    if (leaves.some((l) => l.kind === 'conv' || l.kind === 'fc')) weighted++;
     if (leaves.some((l) => l.composite) || leaves.filter((l) => isMain(l.kind)).length > 1) simple = false;
     for (const l of leaves) {
       if (l.kind === 'conv') counts.conv++;
@@ -147,7 +150,7 @@ function stageCounts(stage: DiagramStage): { simple: boolean; counts: { conv: nu
       else if (l.kind === 'maxpool' || l.kind === 'avgpool' || l.kind === 'gap') counts.pool++;
     }
   }
-  return { simple, counts };
+  return { simple, counts, blockCount: weighted || stage.blocks.length };
 }
 
 /** The stages the diagram shows: the report's, plus the auxiliary heads when asked. */
@@ -357,7 +360,6 @@ export function layoutDiagram(stages: readonly DiagramStage[], options: LayoutOp
       height: geometry.stageHeader,
       expanded,
       blocks: [],
-      blockCount: stage.blocks.length,
       ...stageCounts(stage),
       input: stage.input,
       output: stage.output,

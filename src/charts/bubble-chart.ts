@@ -49,7 +49,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y <
 export function bubbleChartSvg(points: readonly BubblePoint[], o: BubbleChartOptions): string {
   const width = Math.round(o.width ?? 640);
   const narrow = width < 480;
-  const height = Math.round(o.height ?? Math.max(320, Math.min(440, width * (narrow ? 1.05 : 0.62))));
+  const height = Math.round(o.height ?? (narrow ? 460 : Math.max(320, Math.min(440, width * 0.62))));
   const m = { top: 16, right: 14, bottom: narrow ? 96 : 78, left: 50 };
   const iw = width - m.left - m.right;
   const ih = height - m.top - m.bottom;
@@ -119,27 +119,28 @@ export function bubbleChartSvg(points: readonly BubblePoint[], o: BubbleChartOpt
   const order = [...points].sort((a, b) => py(a) - py(b));
   for (const p of order) {
     const rr = p.kind === 'single' ? Math.max(3, r(p.size)) : 7;
-    const w = textWidth(p.label);
+    const text = narrow && p.kind === 'ensemble' ? p.label.replace(/^.*(×\d+)$/, '$1') : p.label;
+    const w = textWidth(text) + 2;
     const h = 14;
-    const rightX = px(p) + rr + 4;
-    const leftX = px(p) - rr - 4 - w;
-    const sides = [rightX, leftX].filter((x) => x >= m.left + 2 && x + w <= width - 2);
-    let best: Box | undefined;
+    const cx = px(p);
+    const cy = py(p);
+    // Candidates: beside, above and below the mark, then beside and nudged up or down.
+    const candidates: Box[] = [
+      { x: cx + rr + 4, y: cy - h / 2, w, h },
+      { x: cx - rr - 4 - w, y: cy - h / 2, w, h },
+      { x: cx - w / 2, y: cy - rr - 2 - h, w, h },
+      { x: cx - w / 2, y: cy + rr + 2, w, h },
+      ...[10, -10, 20, -20, 30, -30, 40, -40, 50, -50].flatMap((dy) => [
+        { x: cx + rr + 4, y: cy - h / 2 + dy, w, h },
+        { x: cx - rr - 4 - w, y: cy - h / 2 + dy, w, h },
+      ]),
+    ];
+    const inside = (b: Box) => b.x >= m.left + 2 && b.x + b.w <= width - 2 && b.y >= m.top - 4 && b.y + b.h <= m.top + ih + 2;
     const others = placed.filter((_, i) => points[i] !== p);
-    search: for (const dy of [0, 8, -8, 16, -16, 24, -24, 32, -32]) {
-      for (const bx of sides) {
-        const box = { x: bx, y: py(p) - h / 2 + dy, w, h };
-        if (box.y < m.top - 4 || box.y + h > m.top + ih + 2) continue;
-        if (!others.some((b) => overlaps(b, box))) {
-          best = box;
-          break search;
-        }
-      }
-    }
-    best ??= { x: sides[0] ?? rightX, y: py(p) - h / 2, w, h };
+    const best = candidates.find((b) => inside(b) && !others.some((o) => overlaps(o, b))) ?? candidates.find(inside) ?? candidates[0]!;
     placed.push(best);
     labels.push(
-      `<text class="point-label" x="${r1(best.x)}" y="${r1(best.y + h / 2)}" dominant-baseline="central" fill="currentColor">${esc(p.label)}</text>`,
+      `<text class="point-label" x="${r1(best.x + 1)}" y="${r1(best.y + h / 2)}" dominant-baseline="central" fill="currentColor">${esc(text)}</text>`,
     );
   }
   parts.push(`<g class="labels" aria-hidden="true">${labels.join('')}</g>`);

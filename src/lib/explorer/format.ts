@@ -26,9 +26,9 @@ export function sig3(n: number): string {
 /** Short count with unit: `138 M`, `25.6 M`, `15.5 G`, `73.7 K`, `964`. */
 export function short(n: number): string {
   const a = Math.abs(n);
-  if (a >= 1e9) return `${sig3(n / 1e9)} G`;
-  if (a >= 1e6) return `${sig3(n / 1e6)} M`;
-  if (a >= 1e4) return `${sig3(n / 1e3)} K`;
+  if (a >= 1e9) return `${sig3(n / 1e9)}\u00a0G`;
+  if (a >= 1e6) return `${sig3(n / 1e6)}\u00a0M`;
+  if (a >= 1e4) return `${sig3(n / 1e3)}\u00a0K`;
   return grouped(n);
 }
 
@@ -41,7 +41,7 @@ export function percent(fraction: number, locale: Locale): string {
   let digits = 1;
   while (digits < 4 && p > 0 && p < 100 && (Number(p.toFixed(digits)) === 0 || Number(p.toFixed(digits)) === 100)) digits++;
   const v = p.toFixed(digits);
-  return locale === 'zh' ? `${v}%` : `${v} %`;
+  return locale === 'zh' ? `${v}%` : `${v}\u00a0%`;
 }
 
 /** `[56, 56, 64]` → `56×56×64` (vectors too: `1×1×4096`). */

@@ -35,8 +35,8 @@ describe('explorer HTML (the same at build time and in the browser)', () => {
 
   it('share: VGG-16’s fc6 holds 74.3 % of the parameters', () => {
     const html = renderShare(loadModel('vgg16'), 'en');
-    expect(html).toContain('89.4 %');
-    expect(html).toMatch(/fc6, alone holds 102,764,544 \(74\.3 %\)/);
+    expect(html).toContain('89.4\u00a0%');
+    expect(html).toMatch(/fc6, alone holds 102,764,544 \(74\.3\u00a0%\)/);
     expect(html).toContain('<svg class="nb-chart nb-share"');
   });
 

@@ -90,7 +90,7 @@ export function renderTotals(models: readonly ExplorerModelData[], locale: Local
     const t = m.totals;
     const items: [string, string, string, number][] = [
       ['params', s['totals.params'], grouped(t.params), t.params],
-      ['macs', s['totals.macs'], `${grouped(t.macs)} (${short(t.macs)})`, t.macs],
+      ['macs', s['totals.macs'], locale === 'zh' ? `${grouped(t.macs)}（${short(t.macs)}）` : `${grouped(t.macs)} (${short(t.macs)})`, t.macs],
       ['bnStats', s['totals.bnStats'], grouped(t.bnStats), t.bnStats],
       ['layers', s['totals.layers'], `${t.convLayers} + ${t.fcLayers}`, t.convLayers + t.fcLayers],
       ['depth', s['totals.depth'], String(t.depth), t.depth],
@@ -223,7 +223,8 @@ export function renderTables(models: readonly ExplorerModelData[], locale: Local
 /** The inspector's content for a hovered, focused or pinned item. */
 export function renderInspector(item: Inspected | null, m: ExplorerModelData, locale: Locale, pinned: string): string {
   const s = strings(locale);
-  const of = (n: number, total: number) => (total > 0 ? ` (${fill(s['insp.share'], { share: percent(n / total, locale) })})` : '');
+  const of = (n: number, total: number) =>
+    total > 0 ? (locale === 'zh' ? `（${fill(s['insp.share'], { share: percent(n / total, locale) })}）` : ` (${fill(s['insp.share'], { share: percent(n / total, locale) })})`) : '';
   const row = (label: string, value: string) => `<div><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
   let target = item;
   if (!target && pinned) {

@@ -15,7 +15,7 @@ import type { Locale } from '../../lib/i18n/locales';
 import { residualBlockStrings, type ResidualBlockKey } from '../../lib/i18n/widgets/residual-block';
 import type { ResidualBlockState } from '../../lib/state/schemas/residual-block';
 import { kindColor } from '../../charts/layer-colors';
-import { esc, r1 } from '../../charts/svg-text';
+import { esc, r1, textWidth } from '../../charts/svg-text';
 
 type S = Record<ResidualBlockKey, string>;
 const strings = (locale: Locale): S => residualBlockStrings[locale];
@@ -113,7 +113,7 @@ export function renderBlockDiagram(c: ResidualBlockConfig, costs: BlockCosts, lo
       `<polyline class="rb-shortcut${zero ? ' rb-shortcut--zero' : ''}" points="${cx},${forkY} ${sx},${forkY} ${sx},${addY} ${cx + rAdd + 1},${addY}" fill="none" marker-end="url(#rb-arrow-s)"/>`,
     );
     const label = zero ? fill(s.zeroPadLane, { c: costs.output[2] }) : s.identityLane;
-    const lines = zero ? wrap(label, 14) : [label];
+    const lines = zero ? wrap(label, laneW - 10) : [label];
     const ly = laneTop + laneHeight / 2 - ((lines.length - 1) * 16) / 2;
     parts.push(`<rect x="${sx - laneW / 2}" y="${r1(ly - 12)}" width="${laneW}" height="${lines.length * 16 + 8}" class="rb-label-bg"/>`);
     lines.forEach((line, i) => parts.push(`<text x="${sx}" y="${r1(ly + i * 16 + 4)}" text-anchor="middle" class="rb-sub rb-shortcut-label">${esc(line)}</text>`));
@@ -155,13 +155,13 @@ export function renderBlockDiagram(c: ResidualBlockConfig, costs: BlockCosts, lo
   );
 }
 
-/** Splits a label into lines of at most `n` characters at spaces or commas. */
-function wrap(text: string, n: number): string[] {
+/** Splits a label into lines at most `px` wide (13 px text) at spaces or commas. */
+function wrap(text: string, px: number): string[] {
   const words = text.split(/(?<=[ ,，])/);
   const lines: string[] = [];
   let line = '';
   for (const w of words) {
-    if ((line + w).trim().length > n && line) {
+    if (textWidth((line + w).trim(), 13) > px && line) {
       lines.push(line.trim());
       line = w;
     } else line += w;
@@ -178,7 +178,7 @@ export function renderBlockSummary(c: ResidualBlockConfig, costs: BlockCosts, lo
     params: grouped(costs.params),
     weights: grouped(costs.convWeights),
     bn: grouped(bn),
-    macs: `${grouped(costs.macs)} (${short(costs.macs)})`,
+    macs: locale === 'zh' ? `${grouped(costs.macs)}（${short(costs.macs)}）` : `${grouped(costs.macs)} (${short(costs.macs)})`,
     input: shape(costs.input),
     output: shape(costs.output),
   });
