@@ -6,6 +6,7 @@
 import type { WidgetSchema } from './schema';
 import { degradationLabSchema } from './schemas/degradation-lab';
 import { gradientFlowSchema } from './schemas/gradient-flow';
+import { convExplorerSchema } from './schemas/conv-explorer';
 
 export interface WidgetEntry {
   id: string;
@@ -17,6 +18,7 @@ export interface WidgetEntry {
 export const widgets: readonly WidgetEntry[] = [
   { id: degradationLabSchema.id, schema: degradationLabSchema, page: 'resnet-principles' },
   { id: gradientFlowSchema.id, schema: gradientFlowSchema, page: 'resnet-principles' },
+  { id: convExplorerSchema.id, schema: convExplorerSchema, page: 'cnn-anatomy' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {
