@@ -110,9 +110,8 @@ export function start(root: HTMLElement) {
         const i = r + dr, j = c + dc;
         if (i < 0 || j < 0 || i >= side || j >= side) continue;
         const w = dr === 0 && dc === 0 ? 1 : dr === 0 || dc === 0 ? 0.55 : 0.2;
-        if (erase) {
-          if (w >= 0.55) image[i]![j] = 0;
-        } else image[i]![j] = Math.max(image[i]![j]!, w);
+        if (erase) image[i]![j] = 0;
+        else image[i]![j] = Math.max(image[i]![j]!, w);
       }
     drawn = true;
   }
