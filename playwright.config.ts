@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -5,6 +6,13 @@ import { defineConfig, devices } from '@playwright/test';
  * Chromium (Playwright cannot download browsers here). `npm run test:e2e` builds first.
  */
 const executablePath = process.env.PW_CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  throw new Error(
+    `No Chromium at ${executablePath}. Install the Debian package "chromium" (and "fonts-noto-cjk" for Chinese text): ` +
+      'sudo apt-get install chromium fonts-noto-cjk — or point PW_CHROMIUM at a Chromium executable. ' +
+      '(Playwright cannot download its own browsers here.)',
+  );
+}
 const port = Number(process.env.E2E_PORT ?? 4321);
 
 export default defineConfig({
