@@ -93,7 +93,7 @@ export function createLogisticTrainer(config: LogisticConfig): Learner & { reado
       const { loss, dLogits } = softmaxCrossEntropy(logitsOf(phi), tf.gather(oneHotAll, idx));
       // ∂L/∂W = φᵀ·∂L/∂z, ∂L/∂b = Σ_rows ∂L/∂z (dLogits already carries the 1/B of the mean).
       optimizer.apply([tf.matMul(phi, dLogits, true, false), tf.sum(dLogits, 0, true)]);
-      return loss;
+      return tf.reshape(loss, []) as tf.Scalar; // one lane: [1] → scalar
     });
 
   return {
@@ -134,7 +134,7 @@ export function createLogisticTrainer(config: LogisticConfig): Learner & { reado
         const logits = logitsOf(phiAll);
         const { loss } = softmaxCrossEntropy(logits, oneHotAll);
         const accuracy = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32'));
-        return tf.stack([loss, accuracy]);
+        return tf.stack([tf.reshape(loss, []), accuracy]);
       });
       const [loss = NaN, accuracy = NaN] = values.dataSync();
       values.dispose();
