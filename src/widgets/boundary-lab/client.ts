@@ -34,8 +34,10 @@ export function start(root: HTMLElement) {
   const rec = loadBoundaryRecording();
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
-  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', height: 240 });
-  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220 });
+  // On a phone a narrower viewBox keeps the axis labels readable (the SVG scales to its box).
+  const width = root.clientWidth < 520 ? 380 : 560;
+  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', height: 240, width });
+  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220, width });
   lossChart.svg.dataset.chart = 'loss';
   accChart.svg.dataset.chart = 'accuracy';
   const maps = Object.fromEntries(
