@@ -6,7 +6,8 @@ import { createOptimizer, type OptimizerConfig } from './optimizers.ts';
 import { gridPoints } from './predict-grid.ts';
 import { createRng, deriveSeed } from './prng.ts';
 import { softmaxCrossEntropy } from './softmax-cross-entropy.ts';
-import type { Diverged, EvalReport, GridReport, StepReport } from './trainer.ts';
+import type { Diverged } from './lockstep-trainer.ts';
+import type { EvalReport, GridReport, StepReport } from './trainer.ts';
 
 /** A logistic-regression run on fixed features of 2-D points (multinomial: softmax over C classes). */
 export interface LogisticConfig {
@@ -79,8 +80,13 @@ export function createLogisticTrainer(config: LogisticConfig): Learner & { reado
   let stepsDone = 0;
   let divergence: Diverged | null = null;
   let disposed = false;
+  // One model: `nets` (which of a lockstep group diverged) is always [true].
   const check = (loss: number, atStep: number): Diverged | null =>
-    !Number.isFinite(loss) ? { kind: 'diverged', atStep, reason: 'non-finite' } : loss > maxLoss ? { kind: 'diverged', atStep, reason: 'above-max-loss' } : null;
+    !Number.isFinite(loss)
+      ? { kind: 'diverged', atStep, reason: 'non-finite', nets: [true] }
+      : loss > maxLoss
+        ? { kind: 'diverged', atStep, reason: 'above-max-loss', nets: [true] }
+        : null;
   const assertLive = () => {
     if (disposed) throw new Error('trainer was disposed');
   };
