@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs } from './scripts/chromium-args.mjs';
 
 /**
  * End-to-end tests against the built site (`dist/`, served by scripts/serve.mjs), in the system
@@ -29,16 +30,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-        '--enable-unsafe-swiftshader',
-      ],
+      args: chromiumArgs,
     },
   },
   webServer: {
