@@ -1,4 +1,5 @@
-import { interpolatePuOr, rgb, select } from 'd3';
+import { interpolatePuOr, rgb } from 'd3';
+import { chartFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 
 /** A rectangle of cells to outline: rows r0…r1, columns c0…c1 inclusive (grid coordinates). */
@@ -46,14 +47,8 @@ const highlight = '#D55E00';
  */
 export function createGridMap(element: HTMLElement, options: GridMapOptions): Chart<GridMapData> & { cellAt(x: number, y: number): [number, number] | undefined } {
   const size = options.size ?? 280;
-  const svg = select(element)
-    .append('svg')
-    .attr('class', 'nb-chart nb-grid-map')
-    .attr('viewBox', `0 0 ${size} ${size}`)
-    .attr('role', 'img')
-    .attr('aria-label', options.title);
-  if (options.focusable !== false) svg.attr('tabindex', 0);
-  svg.append('title').text(options.title);
+  const svg = chartFrame(element, { title: options.title, width: size, height: size, className: 'nb-grid-map' });
+  if (options.focusable === false) svg.attr('tabindex', null);
   const image = svg.append('image').attr('width', size).attr('height', size).attr('preserveAspectRatio', 'none').style('image-rendering', 'pixelated');
   const frame = svg.append('rect').attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.6).attr('stroke-dasharray', '3 2');
   const tapLayer = svg.append('g').attr('class', 'taps');

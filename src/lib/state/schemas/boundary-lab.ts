@@ -1,5 +1,6 @@
 import { defineSchema, type StateOf } from '../schema';
 import { featureNames } from '../../ml/features';
+import { trainingFields } from './training-fields';
 
 /**
  * `boundary-lab`: learned vs hand-made features on 2-D data — logistic regression on the raw
@@ -21,7 +22,7 @@ export const boundaryLabSchema = defineSchema({
     lr: { kind: 'float', min: 1e-4, max: 1, default: 0.01, digits: 3 },
     /** Mini-batch steps (batches of 32 of the 600 points). */
     steps: { kind: 'int', min: 50, max: 3000, default: 400 },
-    seed: { kind: 'int', min: 0, max: 9999, default: 0 },
+    seed: trainingFields.seed,
     learners: { kind: 'set', values: ['raw', 'features', 'mlp'], default: ['raw', 'features', 'mlp'], minSize: 1 },
   },
 });
