@@ -7,6 +7,8 @@ import type { WidgetSchema } from './schema';
 import { architectureExplorerSchema } from './schemas/architecture-explorer';
 import { degradationLabSchema } from './schemas/degradation-lab';
 import { gradientFlowSchema } from './schemas/gradient-flow';
+import { convExplorerSchema } from './schemas/conv-explorer';
+import { boundaryLabSchema } from './schemas/boundary-lab';
 import { residualBlockSchema } from './schemas/residual-block';
 
 export interface WidgetEntry {
@@ -19,6 +21,8 @@ export interface WidgetEntry {
 export const widgets: readonly WidgetEntry[] = [
   { id: degradationLabSchema.id, schema: degradationLabSchema, page: 'resnet-principles' },
   { id: gradientFlowSchema.id, schema: gradientFlowSchema, page: 'resnet-principles' },
+  { id: boundaryLabSchema.id, schema: boundaryLabSchema, page: 'ml-vs-dl' },
+  { id: convExplorerSchema.id, schema: convExplorerSchema, page: 'cnn-anatomy' },
   { id: residualBlockSchema.id, schema: residualBlockSchema, page: 'resnet-principles' },
   { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, page: 'case-studies/vgg' },
 ];
