@@ -337,7 +337,8 @@ export function renderInception(id: InceptionId, reduce: boolean, locale: Locale
       } else if (!live) {
         ops.push(op('removed', isProj ? s['inc.poolProj'] : s['inc.reduction'], s['inc.removed']));
       } else {
-        const title = isReduce ? `${s['inc.reduction']}, ${layer.outChannels}` : isProj ? `${s['inc.poolProj']}, ${layer.outChannels}` : `${k}×${k} ${locale === 'zh' ? '卷积' : 'conv'}, ${layer.outChannels}`;
+        const comma = locale === 'zh' ? '，' : ', ';
+        const title = isReduce ? `${s['inc.reduction']}${comma}${layer.outChannels}` : isProj ? `${s['inc.poolProj']}${comma}${layer.outChannels}` : `${k}×${k} ${locale === 'zh' ? '卷积' : 'conv'}${comma}${layer.outChannels}`;
         ops.push(op(isReduce || isProj ? 'reduce' : 'conv', title, cost(live.params, live.macs)));
       }
     }
