@@ -4,6 +4,7 @@
  * embeds and assignments with no further code.
  */
 import type { WidgetSchema } from './schema';
+import { cnnTrainerSchema } from './schemas/cnn-trainer';
 import { degradationLabSchema } from './schemas/degradation-lab';
 import { gradientFlowSchema } from './schemas/gradient-flow';
 
@@ -17,6 +18,7 @@ export interface WidgetEntry {
 export const widgets: readonly WidgetEntry[] = [
   { id: degradationLabSchema.id, schema: degradationLabSchema, page: 'resnet-principles' },
   { id: gradientFlowSchema.id, schema: gradientFlowSchema, page: 'resnet-principles' },
+  { id: cnnTrainerSchema.id, schema: cnnTrainerSchema, page: 'cnn-anatomy' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {
