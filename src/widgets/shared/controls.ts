@@ -56,7 +56,7 @@ export function applyLimits(root: HTMLElement, schema: WidgetSchema) {
     if (spec.kind !== 'int' && spec.kind !== 'float') continue;
     for (const el of controlsFor(root, key)) {
       if (el instanceof HTMLInputElement && (el.type === 'range' || el.type === 'number')) {
-        if (!spec.allowed) {
+        if (!('allowed' in spec && spec.allowed)) {
           el.min = String(spec.min);
           el.max = String(spec.max);
         }
