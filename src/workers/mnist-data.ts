@@ -8,7 +8,7 @@ import { decodeDigitSubset, type DigitSubset } from '../lib/ml/mnist-subset';
 let cached: Promise<DigitSubset> | undefined;
 
 /** Bytes of the container; the file is gzip (1f 8b), but a host that already inflated it is fine too. */
-async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+async function inflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());

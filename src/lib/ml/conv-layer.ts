@@ -129,7 +129,7 @@ export function createConvLayer(geometry: ConvGeometry, method: ConvMethod = 'fw
       fold ??= tf.keep(foldMatrix(h, w, k));
       const folded = tf.matMul(tf.reshape(perEntry, [batch * cin, h * w * k * k]), fold, false, true);
       const img = tf.transpose(tf.reshape(folded, [batch, cin, hp, wp]), [0, 2, 3, 1]);
-      return tf.slice(img, [0, p, p, 0], [batch, h, w, cin]);
+      return tf.slice(img, [0, p, p, 0], [batch, h, w, cin]) as tf.Tensor4D;
     }
     const rotated = tf.transpose(tf.reverse(cache.kernel, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
     return tf.conv2d(dy, rotated, 1, 'same');

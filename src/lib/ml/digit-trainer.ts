@@ -101,7 +101,8 @@ export function createDigitTrainer(config: DigitTrainerConfig): DigitTrainer {
   let stepsDone = 0;
   let done = 0; // steps of the current `step(n)` call so far
 
-  const trainStep = (): tf.Scalar =>
+  /** One update on the next batch; returns the batch loss [1] (the caller disposes it). */
+  const trainStep = (): tf.Tensor =>
     tf.tidy(() => {
       const idx = tf.tensor1d(stream.next(), 'int32');
       const { logits, tape } = model.forwardTrain(tf.gather(train.x, idx));
@@ -121,9 +122,9 @@ export function createDigitTrainer(config: DigitTrainerConfig): DigitTrainer {
     },
     step(n = 1) {
       if (!Number.isInteger(n) || n < 1) throw new RangeError(`step(n): n must be a positive integer, got ${n}`);
-      const scalars: tf.Scalar[] = [];
+      const scalars: tf.Tensor[] = [];
       for (done = 0; done < n; done++) scalars.push(trainStep());
-      const stacked = tf.stack(scalars);
+      const stacked = tf.concat(scalars);
       const losses = Array.from(stacked.dataSync());
       tf.dispose([stacked, ...scalars]);
       stepsDone += n;

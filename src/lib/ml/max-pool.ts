@@ -27,9 +27,9 @@ const POSITIVE = 1e-30;
  * subgradients, so runs are reproducible per backend, not across backends.
  */
 export function maxPoolRelu(x: tf.Tensor4D): { y: tf.Tensor4D; cache: PoolCache } {
-  const { result, indexes } = tf.maxPoolWithArgmax(x, 2, 2, 'valid', true);
+  const { result, indexes } = tf.maxPoolWithArgmax(x, 2, 2, 'valid', true) as { result: tf.Tensor4D; indexes: tf.Tensor4D };
   const mask = tf.cast(tf.greater(result, POSITIVE), 'float32') as tf.Tensor4D;
-  return { y: tf.mul(result, mask), cache: { mask, argmax: indexes, inputShape: x.shape } };
+  return { y: tf.mul(result, mask) as tf.Tensor4D, cache: { mask, argmax: indexes, inputShape: x.shape } };
 }
 
 /**
