@@ -54,6 +54,8 @@ export interface CnnProgress {
   evaluation?: CnnEvaluation;
   /** The CNN's parameter bank at this evaluation (see tiny-cnn-reference.ts for the layout). */
   weights?: Float32Array;
+  /** Logistic regression's weights at this evaluation (with `contrast`). */
+  logisticWeights?: Float32Array;
 }
 
 export interface CnnResult {
@@ -112,7 +114,7 @@ export async function runCnnJob(job: CnnJob, ctx: Pick<JobContext<CnnProgress>, 
   };
 
   try {
-    ctx.report({ step: 0, total, losses: [], evaluation: evaluate(0), weights: cnn.model.bank.read() });
+    ctx.report({ step: 0, total, losses: [], evaluation: evaluate(0), weights: cnn.model.bank.read(), logisticWeights: logistic?.model.bank.read() });
     const chunk = Math.max(1, job.chunk ?? 10);
     const evalSteps = Array.from({ length: job.epochs * job.evalsPerEpoch }, (_, i) => Math.round(((i + 1) * stepsPerEpoch) / job.evalsPerEpoch));
     let nextEval = 0;
@@ -133,6 +135,7 @@ export async function runCnnJob(job: CnnJob, ctx: Pick<JobContext<CnnProgress>, 
       if (cnn.trainer.stepsDone === evalSteps[nextEval]) {
         progress.evaluation = evaluate(++nextEval / job.evalsPerEpoch);
         progress.weights = cnn.model.bank.read();
+        progress.logisticWeights = logistic?.model.bank.read();
         if (msTo95 === undefined && progress.evaluation.test >= 0.95) msTo95 = now() - started;
       }
       ctx.report(progress);

@@ -23,10 +23,11 @@ async function run(job: CnnJob, backend: 'wasm' | 'cpu' = 'wasm') {
 
 export const cnnHarness = {
   /**
-   * The recording of the default state (without the sample digits, which the record script adds
-   * from the data file), and its weights as base64 float32 (CNN then logistic).
+   * The recording of the default state, and its weights as base64 float32 (CNN then logistic).
+   * The record script adds the sample digits, filters and predictions (from the data file and
+   * these weights).
    */
-  async record(): Promise<{ recording: Omit<CnnRecording, 'samples'>; weights: string }> {
+  async record(): Promise<{ recording: Omit<CnnRecording, 'samples' | 'filters' | 'predictions'>; weights: string }> {
     const state = defaults(cnnTrainerSchema) as CnnTrainerState;
     const { result, backend } = await run(jobFor(state));
     const cnn = result.weights;

@@ -20,6 +20,10 @@ export interface CnnRecording {
   msPerEpoch: number;
   /** Ten test digits, one per class 0–9: base64 of [10, 784] uint8. */
   samples: string;
+  /** First-layer filters of the recorded CNN: per filter its 9 weights (row by row) and its bias. */
+  filters: number[][];
+  /** Class probabilities of each sample digit [10][10], by the recorded CNN and logistic regression. */
+  predictions: { cnn: number[][]; logistic: number[][] };
 }
 
 export function loadRecording(): CnnRecording | undefined {
