@@ -29,7 +29,7 @@ export interface CnnJob {
   contrast: boolean;
   /** Optimizer steps per progress report (default 10). */
   chunk?: number;
-  /** How the convolution gradients are computed (default the fastest, `fwd-conv`). */
+  /** How the convolution gradients are computed (default the fastest on the backend). */
   method?: ConvMethod;
   /** Stop after this many steps (benchmarks); default the whole run. */
   maxSteps?: number;

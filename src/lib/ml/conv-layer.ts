@@ -5,7 +5,7 @@ import { foldMatrix, im2colIndices } from './im2col.ts';
  * A 2-D convolution layer (stride 1, zero "same" padding, odd square kernel) with a hand-written
  * backward pass, in interchangeable implementations. Why: tfjs 4.22's WASM backend has no
  * `Conv2DBackpropFilter` kernel, so `tf.grad` through `tf.conv2d` throws there, and the CPU
- * backend's own gradient is slow. `npm run bench` times them all; the default is the fastest.
+ * backend's own gradient is slow. `npm run bench` times them all (see `fastestConvMethod`).
  *
  * - `fwd-conv` (default): both gradients are themselves forward convolutions, which the WASM
  *   backend runs with XNNPACK. Filter gradient: dK[u, v, c, o] = Σ_b Σ_ij xpad[b, i+u, j+v, c] ·
@@ -27,6 +27,15 @@ import { foldMatrix, im2colIndices } from './im2col.ts';
  */
 export const convMethods = ['fwd-conv', 'im2col', 'col2im', 'conv3d', 'autodiff'] as const;
 export type ConvMethod = (typeof convMethods)[number];
+
+/**
+ * The fastest method on a backend, as measured by `npm run bench`: on WASM the forward
+ * convolutions (XNNPACK) win; on the CPU backend, whose convolution is plain JavaScript, the
+ * dedicated backprop kernels do.
+ */
+export function fastestConvMethod(backend: string): ConvMethod {
+  return backend === 'wasm' ? 'fwd-conv' : 'conv3d';
+}
 
 export interface ConvGeometry {
   /** Input height and width H, W. */

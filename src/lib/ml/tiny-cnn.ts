@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { createConvLayer, type ConvCache, type ConvMethod } from './conv-layer.ts';
+import { createConvLayer, fastestConvMethod, type ConvCache, type ConvMethod } from './conv-layer.ts';
 import { maxPoolRelu, maxPoolReluBackward, type PoolCache } from './max-pool.ts';
 import { createRng, deriveSeed } from './prng.ts';
 import { createParamBank, type ParamBank } from './param-bank.ts';
@@ -18,6 +18,7 @@ export interface TinyCnnConfig {
   channels2?: number;
   /** Seeds the initial weights. */
   seed: number;
+  /** How the convolution gradients are computed; default the fastest on the current backend. */
   method?: ConvMethod;
 }
 
@@ -69,7 +70,7 @@ function layout(c1: number, c2: number) {
 export function createTinyCnn(config: TinyCnnConfig): TinyCnn {
   const c1 = config.channels1 ?? 8;
   const c2 = config.channels2 ?? 16;
-  const method = config.method ?? 'fwd-conv';
+  const method = config.method ?? fastestConvMethod(tf.getBackend());
   const rng = createRng(deriveSeed(config.seed, 'cnn-init'));
   // He-normal kernels (std √(2/fan-in)); the head Glorot-like (std √(1/fan-in)); biases 0.
   const he = (fanIn: number, n: number, gain = 2) => Float32Array.from({ length: n }, () => rng.normal(0, Math.sqrt(gain / fanIn)));

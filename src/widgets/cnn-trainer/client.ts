@@ -10,6 +10,7 @@ import { createConfusionMatrix } from '../../charts/confusion-matrix';
 import { createImageGrid } from '../../charts/image-grid';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { palette } from '../../charts/palette';
+import { toLocale } from '../../lib/i18n/locales';
 import { cnnTrainerStrings } from '../../lib/i18n/widgets/cnn-trainer';
 import { fill } from '../../lib/i18n/widgets/degradation-lab';
 import { centerDigit } from '../../lib/ml/digit-preprocess';
@@ -36,8 +37,10 @@ interface Model {
 const colors = { cnn: palette.green, lr: palette.vermillion } as const;
 
 export function start(root: HTMLElement) {
-  const rt = mountWidget(root, cnnTrainerSchema);
-  const s = cnnTrainerStrings[rt.locale];
+  const s = cnnTrainerStrings[toLocale(root.dataset.locale)];
+  // Names for the URL notice (the digit radios' own labels are just "0" … "9").
+  const names: Record<string, string> = { epochs: s.epochs, batch: s.batch, lr: s.lr, filters1: s.filters1, filters2: s.filters2, seed: s.seed, contrast: s.contrast, digit: s.samples };
+  const rt = mountWidget(root, cnnTrainerSchema, { label: (key) => names[key] ?? key });
   const rec = loadRecording();
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
