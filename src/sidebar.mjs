@@ -1,1 +1,8 @@
-export const sidebar = [{ slug: 'intro' }];
+export const sidebar = [
+  { slug: 'intro' },
+  {
+    label: 'Reference',
+    translations: { 'zh-CN': '参考' },
+    items: [{ slug: 'classroom' }],
+  },
+];
