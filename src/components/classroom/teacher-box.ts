@@ -76,7 +76,9 @@ export function submissionCard(code: string, locale: Locale, titles: Record<stri
   const task = 'id' in s.task ? s.task.id : encodeCustomTask(s.task);
   const href = chapterLink({ widget: s.widget, state, run: true, task }, locale, location.origin);
   const rerun = el('a', t('teacher.rerun'), { href, target: '_blank', rel: 'noopener', 'data-rerun': '' });
-  card.append(el('p')).lastElementChild!.append(rerun);
+  const actions = el('p');
+  actions.append(rerun);
+  card.append(actions);
   return card;
 }
 
@@ -101,4 +103,5 @@ export function mountTeacherBox(box: HTMLElement) {
     summary.textContent = '';
     input.focus();
   });
+  box.dataset.ready = 'true';
 }

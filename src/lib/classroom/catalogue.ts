@@ -26,6 +26,10 @@ export interface Assignment {
   hide?: string[];
   run?: boolean;
   check: string;
+  /**
+   * Labelled key numbers for the submission code. Codes store only the values, by position, so
+   * only ever append to this list.
+   */
   report?: Task['report'];
 }
 

@@ -9,7 +9,6 @@
  * Test and embedding interface it adds to the root: `data-state` (the state as link parameters),
  * and a bubbling `nb:state` event (`detail: { id, query, labels }`) after every change.
  */
-import { classroomT } from '../../lib/i18n/classroom';
 import { parseState, normalizeState, serializeState, type UrlCorrection } from '../../lib/state/codec';
 import { parseLinkOptions, type LinkOptions } from '../../lib/state/link-options';
 import { defaults, type StateOf, type WidgetSchema } from '../../lib/state/schema';
@@ -19,6 +18,9 @@ import { urlNotice } from '../../lib/i18n/url-notice';
 import { applyLimits, controlsFor, listenControls, writeControls } from './controls';
 import { download, standaloneSvg, svgToPng, tableToCsv } from './export';
 import { urlWriter, widgetLink } from './url-sync';
+
+/** The name of the `task=` parameter in notices (the rest of the classroom strings load with the task panel). */
+const taskLabel = { zh: '作业', en: 'task' } as const;
 
 export type WidgetStatus = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
@@ -68,7 +70,7 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
   const labelOf =
     opts.label ??
     ((key: string) => {
-      if (key === 'task') return classroomT(locale)('task.label');
+      if (key === 'task') return taskLabel[locale];
       // A group (radios, checkboxes) is named by its legend (`data-label-for`), a single control by its label.
       const el = controlsFor(root, key)[0];
       const group = root.querySelector(`[data-label-for="${CSS.escape(key)}"]`)?.textContent;
