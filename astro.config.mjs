@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { sidebar } from './src/sidebar.mjs';
+import rehypeFocusableTables from './src/lib/markdown/rehype-focusable-tables.mjs';
 
 // Astro 7's default Markdown processor is Rust-based; KaTeX at build time needs the unified pipeline
 // (remark-math + rehype-katex). MDX inherits this processor, so no maths JS ships to the browser.
@@ -17,7 +18,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }]],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }], rehypeFocusableTables],
     }),
   },
   vite: {

@@ -1,10 +1,19 @@
+import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs } from './scripts/chromium-args.mjs';
 
 /**
  * End-to-end tests against the built site (`dist/`, served by scripts/serve.mjs), in the system
  * Chromium (Playwright cannot download browsers here). `npm run test:e2e` builds first.
  */
 const executablePath = process.env.PW_CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  throw new Error(
+    `No Chromium at ${executablePath}. Install the Debian package "chromium" (and "fonts-noto-cjk" for Chinese text): ` +
+      'sudo apt-get install chromium fonts-noto-cjk — or point PW_CHROMIUM at a Chromium executable. ' +
+      '(Playwright cannot download its own browsers here.)',
+  );
+}
 const port = Number(process.env.E2E_PORT ?? 4321);
 
 export default defineConfig({
@@ -21,16 +30,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-        '--enable-unsafe-swiftshader',
-      ],
+      args: chromiumArgs,
     },
   },
   webServer: {

@@ -17,12 +17,11 @@ for (const lang of langs) {
   }
 }
 
-test('axe: the language chooser at / has no violations', async ({ page }) => {
-  await page.goto('/en/'); // JS redirect would leave `/`; check `/` itself without JS below
-  const ctx = await page.context().browser()!.newContext({ javaScriptEnabled: false });
-  const p = await ctx.newPage();
-  await p.goto('/');
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+test('axe: the language chooser at / has no violations', async ({ page, request }) => {
+  // `/` redirects at once; check its markup (what a reader without JS gets) with the redirect removed.
+  const html = (await (await request.get('/')).text()).replace(/<script[\s\S]*?<\/script>/g, '');
+  await page.goto('/en/');
+  await page.setContent(html);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
-  await ctx.close();
 });

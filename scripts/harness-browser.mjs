@@ -2,16 +2,8 @@
 // (src/pages/dev/harness.astro) in the system Chromium.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { chromiumArgs } from './chromium-args.mjs';
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 export async function openHarness(port = 4380) {
   const server = spawn(process.execPath, ['scripts/serve.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });

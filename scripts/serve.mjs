@@ -7,7 +7,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.env.NB_OUT_DIR ?? 'dist');
 const port = Number(process.env.PORT ?? 4321);
-const host = process.env.HOST ?? '127.0.0.1';
+// Default: every interface (IPv4 and IPv6), so http://localhost works whichever address it resolves to.
+const host = process.env.HOST || undefined;
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -47,7 +48,7 @@ async function resolveFile(urlPath) {
 
 const server = createServer(async (req, res) => {
   try {
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    const url = new URL(req.url ?? '/', 'http://localhost');
     let file = await resolveFile(url.pathname);
     // `/zh/intro` → `/zh/intro/` (the site uses trailing slashes)
     if (!file && !url.pathname.endsWith('/') && !extname(url.pathname)) {

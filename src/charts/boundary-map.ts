@@ -1,4 +1,5 @@
 import { select } from 'd3';
+import { chartFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 
 /** Class colours for decision-boundary maps (Okabe–Ito: blue, orange, green, purple). */
@@ -29,14 +30,7 @@ const hexToRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i +
  */
 export function createBoundaryMap(element: HTMLElement, options: BoundaryMapOptions): Chart<BoundaryData | undefined> {
   const size = options.size ?? 220;
-  const svg = select(element)
-    .append('svg')
-    .attr('class', 'nb-chart nb-boundary')
-    .attr('viewBox', `0 0 ${size} ${size}`)
-    .attr('role', 'img')
-    .attr('tabindex', 0)
-    .attr('aria-label', options.title);
-  svg.append('title').text(options.title);
+  const svg = chartFrame(element, { title: options.title, width: size, height: size, className: 'nb-boundary' });
   const image = svg.append('image').attr('width', size).attr('height', size).attr('preserveAspectRatio', 'none');
   const dots = svg.append('g').attr('class', 'points');
   svg.append('rect').attr('width', size).attr('height', size).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.4);

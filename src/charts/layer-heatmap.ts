@@ -1,4 +1,5 @@
-import { axisBottom, axisLeft, scaleLinear, scaleSequentialLog, interpolateViridis, select } from 'd3';
+import { axisBottom, axisLeft, interpolateViridis, scaleLinear, scaleSequentialLog } from 'd3';
+import { chartFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 
 export interface LayerHeatmapData {
@@ -28,14 +29,7 @@ export function createLayerHeatmap(element: HTMLElement, options: LayerHeatmapOp
   const margin = { top: 12, right: 70, bottom: 44, left: 58 };
   const innerW = width - margin.left - margin.right;
   const innerH = height - margin.top - margin.bottom;
-  const svg = select(element)
-    .append('svg')
-    .attr('class', 'nb-chart nb-heatmap')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('tabindex', 0)
-    .attr('aria-label', options.title);
-  svg.append('title').text(options.title);
+  const svg = chartFrame(element, { title: options.title, width, height, className: 'nb-heatmap' });
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   const image = plot.append('image').attr('width', innerW).attr('height', innerH).attr('preserveAspectRatio', 'none').style('image-rendering', 'pixelated');
   const gx = plot.append('g').attr('class', 'axis').attr('transform', `translate(0,${innerH})`);

@@ -1,4 +1,5 @@
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
+import { chartFrame } from './chart-frame';
 
 /** One series of a line chart. */
 export interface LineSeries {
@@ -48,14 +49,7 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
   const width = options.width ?? 560;
   const height = options.height ?? 300;
   const margin = { top: 16, right: 16, bottom: 44, left: 58 };
-  const svg = select(element)
-    .append('svg')
-    .attr('class', 'nb-chart')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('tabindex', 0)
-    .attr('aria-label', options.title);
-  svg.append('title').text(options.title);
+  const svg = chartFrame(element, { title: options.title, width, height });
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   const innerW = width - margin.left - margin.right;
   const innerH = height - margin.top - margin.bottom;

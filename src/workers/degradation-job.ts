@@ -6,7 +6,8 @@
  */
 import { makeDataset, type DatasetName } from '../lib/ml/datasets';
 import type { Architecture } from '../lib/ml/net-config';
-import { createTrainer, type Diverged } from '../lib/ml/trainer';
+import type { Diverged } from '../lib/ml/lockstep-trainer';
+import { createTrainer } from '../lib/ml/trainer';
 import type { JobContext } from './serve-jobs';
 
 export interface DegradationJob {

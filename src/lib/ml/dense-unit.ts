@@ -3,14 +3,15 @@ import { batchNormBackward, batchNormFixed, batchNormTrain, type BatchNormCache 
 
 /**
  * One hidden layer of the nets, in the general form
- *   out = [ReLU] ( norm( [ReLU](a) · W ) [+ shortcut] )
- * where norm is BN (γ, β) or a bias, and the bracketed parts are switched by the options. Plain
- * layers use postRelu; the second layer of a post-activation residual block adds the block input
- * before its ReLU; pre-activation layers use preRelu and no postRelu.
+ *   out = post( norm( [ReLU](a) · W ) [+ shortcut] )
+ * where norm is BN (γ, β) or a bias. Plain layers use post = 'relu'; the second layer of a
+ * post-activation residual block adds the block input before its ReLU; pre-activation layers use
+ * preRelu and post = 'identity'. When lanes of different kinds share a graph, post is a [W]
+ * vector α: PReLU with α = 0 (ReLU) on some columns and α = 1 (identity) on others.
  */
 export interface DenseUnitOptions {
   preRelu: boolean;
-  postRelu: boolean;
+  post: 'relu' | 'identity' | tf.Tensor;
 }
 
 /** Parameters of one unit, all views of the parameter banks. */
@@ -60,7 +61,7 @@ export function denseUnitTrain(
     y = tf.add(tf.matMul(denseInput, params.kernel), params.bias);
   }
   const summed = shortcut ? tf.add(y, shortcut) : y;
-  const out = options.postRelu ? tf.relu(summed) : summed;
+  const out = activate(summed, options.post);
   const cache: UnitCache = { options, hasShortcut: shortcut !== null, input: a, denseInput, kernel: params.kernel, bn, out };
   return { out, stats, cache };
 }
@@ -81,8 +82,11 @@ export function denseUnitFixed(
   } else {
     y = tf.add(tf.matMul(denseInput, params.kernel), params.bias);
   }
-  const summed = shortcut ? tf.add(y, shortcut) : y;
-  return options.postRelu ? tf.relu(summed) : summed;
+  return activate(shortcut ? tf.add(y, shortcut) : y, options.post);
+}
+
+function activate(x: tf.Tensor, post: DenseUnitOptions['post']): tf.Tensor {
+  return post === 'relu' ? tf.relu(x) : post === 'identity' ? x : tf.prelu(x, post);
 }
 
 /**
@@ -93,7 +97,10 @@ export function denseUnitFixed(
  */
 export function denseUnitBackward(cache: UnitCache, dOut: tf.Tensor, needInput: boolean) {
   const { options, bn } = cache;
-  const dSum = options.postRelu ? tf.mul(dOut, tf.step(cache.out)) : dOut;
+  const { post } = options;
+  // d out/d sum is 1 where out > 0 and α elsewhere; α ∈ {0, 1} makes that max(step(out), α).
+  const dSum =
+    post === 'identity' ? dOut : tf.mul(dOut, post === 'relu' ? tf.step(cache.out) : tf.maximum(tf.step(cache.out), post));
   const dShortcut = cache.hasShortcut ? dSum : null;
   let dz: tf.Tensor;
   let vectorGrads: tf.Tensor[];

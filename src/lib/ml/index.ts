@@ -11,12 +11,25 @@ export {
   type DatasetOptions,
   type Extent,
 } from './datasets.ts';
-export { architectures, validateNetConfig, blockCount, type Architecture, type NetConfig } from './net-config.ts';
+export {
+  architectures,
+  validateNetConfig,
+  validatePackedNetConfig,
+  blockCount,
+  laneConfig,
+  packNetConfig,
+  maxLanes,
+  type Architecture,
+  type NetConfig,
+  type LaneSpec,
+  type PackedNetConfig,
+} from './net-config.ts';
 export { initialWeights, type InitialWeights } from './init-weights.ts';
 export { createMlp, type Mlp, type ParamBanks, type BankGrads, type NetStats, type ForwardTape } from './mlp.ts';
 export { createOptimizer, validateOptimizerConfig, type Optimizer, type OptimizerConfig } from './optimizers.ts';
 export { createBatchStream, type BatchStream } from './batch-stream.ts';
 export { gridPoints } from './predict-grid.ts';
+export { softmaxCrossEntropy } from './softmax-cross-entropy.ts';
 export {
   createTrainer,
   type Trainer,
@@ -25,7 +38,16 @@ export {
   type EvalReport,
   type GradNormReport,
   type GridReport,
+} from './trainer.ts';
+export {
+  createLockstepTrainer,
+  type LockstepTrainer,
+  type LockstepTrainerConfig,
+  type LockstepStepReport,
+  type LockstepEvalReport,
+  type LockstepGradNormReport,
+  type LockstepGridReport,
   type Diverged,
   type DivergenceReason,
-} from './trainer.ts';
+} from './lockstep-trainer.ts';
 export { trainingRun, type RunPlan, type RunEvent, type Evaluation } from './training-run.ts';

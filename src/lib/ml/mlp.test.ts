@@ -71,6 +71,43 @@ describe('createMlp(config)', () => {
     net.dispose();
   });
 
+  it.each([true, false])('packs lanes block-diagonally: plain and residual (BN %s) backward equals autodiff, zero blocks get zero gradient', (batchNorm) => {
+    const net = createMlp({
+      lanes: [
+        { architecture: 'plain', seed: 1 },
+        { architecture: 'residual', seed: 2 },
+      ],
+      depth: 4,
+      width: 6,
+      batchNorm,
+      inputDim: 2,
+      classes: 3,
+    });
+    const x = tf.randomNormal([16, 2], 0, 1, 'float32', 7);
+    const labels = tf.tensor1d(Array.from({ length: 16 }, (_, i) => i % 3), 'int32');
+    const oneHot = tf.tile(tf.oneHot(labels, 3), [1, 2]);
+    const [mine, auto, offDiagonal] = tf.tidy(() => {
+      const { logits, tape } = net.forwardTrain(x);
+      const manual = net.backward(tape, softmaxCrossEntropy(logits, oneHot, 2).dLogits);
+      const lossOf = (v: tf.Tensor, b: tf.Tensor, h: tf.Tensor) =>
+        tf.sum(softmaxCrossEntropy(net.forwardTrain(x, { vectors: v, body: b, head: h }).logits, oneHot, 2).loss);
+      const [dv, db] = tf.grads(lossOf)([...net.variables]);
+      // Autodiff also differentiates the zero blocks; compare only the diagonal blocks.
+      const mask = tf.reshape(tf.cast(tf.notEqual(net.variables[1], 0), 'float32'), net.variables[1].shape);
+      const offDiagonal = tf.max(tf.abs(tf.mul(manual.body, tf.sub(1, mask))));
+      return [
+        [manual.vectors, manual.body],
+        [dv!, tf.mul(db!, mask)],
+        offDiagonal,
+      ];
+    });
+    expect(relativeError(mine[0]!, auto[0]!)).toBeLessThan(1e-4);
+    expect(relativeError(mine[1]!, auto[1]!)).toBeLessThan(1e-4);
+    expect(offDiagonal.dataSync()[0]).toBe(0);
+    tf.dispose([...mine, ...auto, offDiagonal, x, labels, oneHot]);
+    net.dispose();
+  });
+
   const variants = [
     { architecture: 'plain', batchNorm: true },
     { architecture: 'residual', batchNorm: true },
@@ -94,7 +131,7 @@ describe('createMlp(config)', () => {
       const { logits, tape } = net.forwardTrain(x);
       const manual = net.backward(tape, softmaxCrossEntropy(logits, oneHot).dLogits);
       const lossOf = (v: tf.Tensor, b: tf.Tensor, h: tf.Tensor) =>
-        softmaxCrossEntropy(net.forwardTrain(x, { vectors: v, body: b, head: h } as ParamBanks).logits, oneHot).loss;
+        tf.sum(softmaxCrossEntropy(net.forwardTrain(x, { vectors: v, body: b, head: h } as ParamBanks).logits, oneHot).loss);
       const [dv, db, dh] = tf.grads(lossOf)([...net.variables]);
       return [
         [manual.vectors, manual.body, manual.head],

@@ -8,17 +8,18 @@ import {
   type UnitParams,
   type UnitStats,
 } from './dense-unit.ts';
-import { initialWeights } from './init-weights.ts';
-import { validateNetConfig, type NetConfig } from './net-config.ts';
+import { blockMask, initialBanks, oneHotRows, packedWidth, vectorRowCount, type HostMatrix } from './bank-layout.ts';
+import { packNetConfig, validatePackedNetConfig, type NetConfig, type PackedNetConfig } from './net-config.ts';
 
 /**
- * All parameters of a net in three 2-D "banks", so the optimizer runs a dozen kernels per bank
- * instead of per layer, and each layer's parameters are single-row gathers (on wasm a slice
- * copies its whole input; a gather copies only the row).
- * - vectors [inputDim + k·(D+1), W]: rows 0…inputDim−1 are the stem kernel; then for unit
+ * All parameters in three 2-D "banks", so the optimizer runs a dozen kernels per bank instead of
+ * per layer (per-layer variables made Adam cost ~2 ms per step at D = 32 on wasm).
+ * With L lanes of width W the packed width is L·W, and lane k owns columns k·W … (k+1)·W − 1.
+ * - vectors [inputDim + k·(D+1), L·W]: rows 0…inputDim−1 the stem kernel, then for unit
  *   u = 0 (stem), 1 … D (body) either γ_u, β_u (BN, k = 2) or the bias b_u (no BN, k = 1)
- * - body [D, W·W]: row l−1 is the kernel of body layer l, row-major [W_in, W_out]
- * - head [W + 1, C]: rows 0…W−1 the head kernel, row W its bias
+ * - body [D, (L·W)²]: row l−1 is the kernel of body layer l, row-major [L·W in, L·W out],
+ *   block-diagonal (lane k's W×W kernel on the k-th diagonal block, zeros elsewhere)
+ * - head [L·W + 1, L·C]: the block-diagonal head kernel, then one row of biases
  */
 export interface ParamBanks {
   vectors: tf.Tensor;
@@ -26,7 +27,7 @@ export interface ParamBanks {
   head: tf.Tensor;
 }
 
-/** Gradients of the loss with respect to each bank (same shapes as ParamBanks). */
+/** Gradients of the summed lane losses with respect to each bank (shapes of ParamBanks). */
 export type BankGrads = ParamBanks;
 
 /** Per unit (stem, then body layers 1…D): BN statistics, or null for nets without BN. */
@@ -35,91 +36,104 @@ export type NetStats = (UnitStats | null)[];
 /** Intermediate tensors of a training-mode forward pass, consumed by `backward`. */
 export interface ForwardTape {
   units: UnitCache[];
-  /** Input of the head product, [B, W]. */
+  /** Input of the head product, [B, L·W]. */
   headInput: tf.Tensor;
-  /** Body output before the final ReLU (pre-activation nets only), [B, W]. */
+  /** Body output before the final ReLU (pre-activation lanes only), [B, L·W]. */
   headPreRelu: tf.Tensor | null;
   headKernel: tf.Tensor;
 }
 
-/** A fully connected classifier (see NetConfig for the layouts) with a hand-written backward pass. */
+/** One or more fully connected classifiers in one graph (see NetConfig), with a hand-written backward pass. */
 export interface Mlp {
-  readonly config: NetConfig;
+  readonly config: PackedNetConfig;
   /** The parameter banks as trainable variables, in the order vectors, body, head. */
-  readonly variables: readonly [tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R2>];
-  /** Number of trainable scalars. */
+  readonly variables: readonly [tf.Variable, tf.Variable, tf.Variable];
+  /** Trainable scalars per lane (the zero blocks of the packing are not counted). */
   readonly parameterCount: number;
   /**
    * Training-mode forward pass (BN uses the statistics of this batch).
-   * Shapes: x [B, inputDim] → logits [B, C]; tape for `backward`; stats per unit.
+   * Shapes: x [B, inputDim] → logits [B, L·C] (lane k in columns k·C …); tape; stats per unit.
    * `banks` defaults to the variables (tests pass plain tensors to differentiate through it).
    */
   forwardTrain(x: tf.Tensor, banks?: ParamBanks): { logits: tf.Tensor; tape: ForwardTape; stats: NetStats };
-  /** Inference-mode forward pass with fixed BN statistics. Shapes: x [B, inputDim] → logits [B, C]. */
+  /** Inference-mode forward pass with fixed BN statistics. Shapes: x [B, inputDim] → logits [B, L·C]. */
   forwardFixed(x: tf.Tensor, stats: NetStats): tf.Tensor;
-  /** Gradients of the loss given dLoss/dLogits [B, C], by reverse-mode through the tape. */
+  /** Gradients given dLoss/dLogits [B, L·C]; the zero blocks of the packing get zero gradient. */
   backward(tape: ForwardTape, dLogits: tf.Tensor): BankGrads;
-  /** Frees the variables and index tensors. */
+  /** Per lane and body layer, the L2 norm of a body-bank gradient: [D, (L·W)²] → [L, D]. */
+  laneKernelNorms(dBody: tf.Tensor): tf.Tensor;
+  /** Frees the variables, masks and index tensors. */
   dispose(): void;
 }
 
-/** Builds a net with He-initialised weights from `config.seed` (see `initialWeights`). */
-export function createMlp(config: NetConfig): Mlp {
-  const { architecture, depth, width, inputDim, classes, batchNorm } = validateNetConfig(config);
-  const init = initialWeights(config);
-  const perUnit = batchNorm ? 2 : 1;
-  const vectorRows = inputDim + perUnit * (depth + 1);
+/**
+ * Builds the net(s) with He-initialised weights; lane k starts from exactly the weights
+ * `initialWeights(laneConfig(config, k))`. A NetConfig is one lane.
+ */
+export function createMlp(netConfig: PackedNetConfig | NetConfig): Mlp {
+  const config = validatePackedNetConfig('lanes' in netConfig ? netConfig : packNetConfig(netConfig));
+  const { lanes, depth, width, inputDim, classes, batchNorm } = config;
+  const L = lanes.length;
+  const packed = packedWidth(config);
+  const isResidual = lanes.map((l) => l.architecture === 'residual');
+  const anyResidual = isResidual.some(Boolean);
+  const allResidual = isResidual.every(Boolean);
+  const matrix = (m: HostMatrix) => tf.tensor2d(m.values, m.shape);
 
-  const vectorData = new Float32Array(vectorRows * width);
-  vectorData.set(init.stem, 0);
-  if (batchNorm) for (let u = 0; u <= depth; u++) vectorData.fill(1, (inputDim + 2 * u) * width, (inputDim + 2 * u + 1) * width);
-  const bodyData = new Float32Array(depth * width * width);
-  init.body.forEach((kernel, l) => bodyData.set(kernel, l * width * width));
-  const headData = new Float32Array((width + 1) * classes);
-  headData.set(init.head, 0);
+  // Inside tidy: tf.variable shares its initial tensor's data, and that tensor must not outlive it.
+  const init = initialBanks(config);
+  const bank = (m: HostMatrix) => tf.tidy(() => tf.variable(matrix(m), true, undefined, 'float32'));
+  const variables = [bank(init.vectors), bank(init.body), bank(init.head)] as const;
 
-  // Inside tidy: tf.variable shares the initial tensor's data, and that tensor must not outlive it.
-  const bank = (values: Float32Array, rows: number, cols: number) =>
-    tf.tidy(() => tf.variable(tf.tensor2d(values, [rows, cols]), true, undefined, 'float32'));
-  const variables = [
-    bank(vectorData, vectorRows, width),
-    bank(bodyData, depth, width * width),
-    bank(headData, width + 1, classes),
-  ] as const;
-  const rowIndex = Array.from({ length: depth }, (_, i) => tf.tensor1d([i], 'int32'));
-  const stemRows = tf.tensor1d(Array.from({ length: inputDim }, (_, i) => i), 'int32');
+  // Rows are read by multiplying with one-hot selectors, e_lᵀ·bank: exact (1·x + 0·y = x), and on
+  // wasm several times faster than tf.gather, whose cost grows with the row length.
+  const bodySelectors = Array.from({ length: depth }, (_, l) => matrix(oneHotRows([l], depth))); // [1, D]
+  const stemRows = Array.from({ length: inputDim }, (_, i) => i);
+  const stemSelector = matrix(oneHotRows(stemRows, vectorRowCount(config))); // [inputDim, vector rows]
 
-  const residual = architecture === 'residual';
-  const preActivation = residual && !batchNorm;
-  const stemOptions: DenseUnitOptions = { preRelu: false, postRelu: true };
-  const bodyOptions: DenseUnitOptions = preActivation ? { preRelu: true, postRelu: false } : stemOptions;
-  /** Body unit u (1-based) opens a block (its input is the shortcut) if odd, closes one if even. */
-  const opensBlock = (u: number) => residual && u % 2 === 1;
-  const closesBlock = (u: number) => residual && u >= 2 && u % 2 === 0;
+  // Column and block masks, only where lanes differ. residualColumns is 1 on residual lanes' columns.
+  const residualColumns =
+    anyResidual && !allResidual
+      ? tf.tensor1d(Float32Array.from({ length: packed }, (_, j) => (isResidual[Math.floor(j / width)] ? 1 : 0)))
+      : null;
+  const bodyGradMask =
+    L > 1 ? tf.tidy(() => tf.reshape(matrix(blockMask(packed, packed, width, width, false)), [1, packed * packed])) : null;
+  const headGradMask = L > 1 ? matrix(blockMask(packed + 1, L * classes, width, classes, true)) : null;
+
+  // Without BN, residual lanes are pre-activation: ReLU before each Dense, none after, and a final
+  // ReLU before the head. Plain lanes' inputs are ReLU outputs already, so the extra ReLUs are no-ops
+  // for them; their post-activation ReLU becomes PReLU with α = 0 next to the residual lanes' α = 1.
+  const preActivation = !batchNorm && anyResidual;
+  const stemOptions: DenseUnitOptions = { preRelu: false, post: 'relu' };
+  const bodyOptions: DenseUnitOptions = !preActivation
+    ? stemOptions
+    : { preRelu: true, post: allResidual ? 'identity' : residualColumns! };
+  /** Body unit u (1-based) opens a block (its input feeds the shortcut) if odd, closes one if even. */
+  const opensBlock = (u: number) => anyResidual && u % 2 === 1;
+  const closesBlock = (u: number) => anyResidual && u >= 2 && u % 2 === 0;
+  const shortcutOf = (blockInput: tf.Tensor) => (residualColumns ? tf.mul(blockInput, residualColumns) : blockInput);
 
   const banksOf = (): ParamBanks => ({ vectors: variables[0], body: variables[1], head: variables[2] });
 
   /**
-   * Views of every parameter for one pass. The vector rows come from one Unpack kernel (cheaper on
-   * wasm than a gather per row); each body kernel is a one-row gather of the body bank.
+   * Views of every parameter for one pass. The vector rows come from one Unpack kernel; each body
+   * kernel is a selector product with the body bank.
    */
   function paramViews(banks: ParamBanks) {
-    const rows = tf.unstack(banks.vectors); // each [W]
+    const rows = tf.unstack(banks.vectors); // each [L·W]
     const unit = (u: number): UnitParams => {
       const kernel =
         u === 0
-          ? (tf.gather(banks.vectors, stemRows) as tf.Tensor)
-          : tf.reshape(tf.gather(banks.body, rowIndex[u - 1]!), [width, width]);
+          ? tf.matMul(stemSelector, banks.vectors)
+          : tf.reshape(tf.matMul(bodySelectors[u - 1]!, banks.body), [packed, packed]);
       if (batchNorm) return { kernel, gamma: rows[inputDim + 2 * u]!, beta: rows[inputDim + 2 * u + 1]! };
       return { kernel, bias: rows[inputDim + u]! };
     };
-    return { unit, head: headParams(banks) };
-  }
-
-  function headParams(banks: ParamBanks) {
-    const kernel = tf.slice(banks.head, [0, 0], [width, classes]);
-    const bias = tf.slice(banks.head, [width, 0], [1, classes]);
-    return { kernel, bias };
+    const head = {
+      kernel: tf.slice(banks.head, [0, 0], [packed, L * classes]),
+      bias: tf.slice(banks.head, [packed, 0], [1, L * classes]),
+    };
+    return { unit, head };
   }
 
   function forwardTrain(x: tf.Tensor, banks = banksOf()) {
@@ -130,16 +144,15 @@ export function createMlp(config: NetConfig): Mlp {
     let blockInput: tf.Tensor | null = null;
     for (let u = 0; u <= depth; u++) {
       if (opensBlock(u)) blockInput = a;
-      const shortcut = closesBlock(u) ? blockInput : null;
+      const shortcut = closesBlock(u) ? shortcutOf(blockInput!) : null;
       const r = denseUnitTrain(a, params.unit(u), u === 0 ? stemOptions : bodyOptions, shortcut);
       units.push(r.cache);
       stats.push(r.stats);
       a = r.out;
     }
-    const head = params.head;
     const headInput = preActivation ? tf.relu(a) : a;
-    const logits = tf.add(tf.matMul(headInput, head.kernel), head.bias);
-    const tape: ForwardTape = { units, headInput, headPreRelu: preActivation ? a : null, headKernel: head.kernel };
+    const logits = tf.add(tf.matMul(headInput, params.head.kernel), params.head.bias);
+    const tape: ForwardTape = { units, headInput, headPreRelu: preActivation ? a : null, headKernel: params.head.kernel };
     return { logits, tape, stats };
   }
 
@@ -149,16 +162,15 @@ export function createMlp(config: NetConfig): Mlp {
     let blockInput: tf.Tensor | null = null;
     for (let u = 0; u <= depth; u++) {
       if (opensBlock(u)) blockInput = a;
-      const shortcut = closesBlock(u) ? blockInput : null;
+      const shortcut = closesBlock(u) ? shortcutOf(blockInput!) : null;
       a = denseUnitFixed(a, params.unit(u), u === 0 ? stemOptions : bodyOptions, shortcut, stats[u] ?? null);
     }
-    const head = params.head;
-    return tf.add(tf.matMul(preActivation ? tf.relu(a) : a, head.kernel), head.bias);
+    return tf.add(tf.matMul(preActivation ? tf.relu(a) : a, params.head.kernel), params.head.bias);
   }
 
   function backward(tape: ForwardTape, dLogits: tf.Tensor): BankGrads {
-    const dHead = tf.concat([tf.matMul(tf.transpose(tape.headInput), dLogits), tf.sum(dLogits, 0, true)], 0);
-    let d: tf.Tensor = tf.matMul(dLogits, tf.transpose(tape.headKernel));
+    let dHead = tf.concat([tf.matMul(tf.transpose(tape.headInput), dLogits), tf.sum(dLogits, 0, true)], 0);
+    let d = tf.matMul(dLogits, tf.transpose(tape.headKernel));
     if (tape.headPreRelu) d = tf.mul(d, tf.step(tape.headPreRelu));
     const bodyGrads: tf.Tensor[] = new Array(depth);
     const vectorGrads: tf.Tensor[][] = new Array(depth + 1);
@@ -172,22 +184,29 @@ export function createMlp(config: NetConfig): Mlp {
         stemGrad = g.dKernel;
         break;
       }
-      bodyGrads[u - 1] = tf.reshape(g.dKernel, [1, width * width]);
+      bodyGrads[u - 1] = tf.reshape(g.dKernel, [1, packed * packed]);
       d = g.dInput!;
       if (g.dShortcut) {
-        pending = g.dShortcut;
+        pending = shortcutOf(g.dShortcut);
       } else if (pending) {
         d = tf.add(d, pending);
         pending = null;
       }
     }
-    const dVectors = tf.concat([stemGrad!, ...vectorGrads.flat()], 0);
-    const dBody = tf.concat(bodyGrads, 0);
-    return { vectors: dVectors, body: dBody, head: dHead };
+    let dBody = tf.concat(bodyGrads, 0);
+    // The zero blocks of the packing must stay zero: Adam and SGD then never move them.
+    if (bodyGradMask) dBody = tf.mul(dBody, bodyGradMask);
+    if (headGradMask) dHead = tf.mul(dHead, headGradMask);
+    return { vectors: tf.concat([stemGrad!, ...vectorGrads.flat()], 0), body: dBody, head: dHead };
   }
 
-  let parameterCount = 0;
-  for (const v of variables) parameterCount += v.size;
+  function laneKernelNorms(dBody: tf.Tensor): tf.Tensor {
+    // [D, L, W, L, W]: off-diagonal blocks are zero, so summing over the last three axes gives each lane's block.
+    const squares = tf.reshape(tf.square(dBody), [depth, L, width, L, width]);
+    return tf.transpose(tf.sqrt(tf.sum(squares, [2, 3, 4])));
+  }
+
+  const parameterCount = vectorRowCount(config) * width + depth * width * width + (width + 1) * classes;
 
   return {
     config,
@@ -196,10 +215,10 @@ export function createMlp(config: NetConfig): Mlp {
     forwardTrain,
     forwardFixed,
     backward,
+    laneKernelNorms,
     dispose() {
-      for (const v of variables) v.dispose();
-      for (const t of rowIndex) t.dispose();
-      stemRows.dispose();
+      tf.dispose([...variables, ...bodySelectors, stemSelector]);
+      for (const t of [residualColumns, bodyGradMask, headGradMask]) t?.dispose();
     },
   };
 }

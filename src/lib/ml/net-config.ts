@@ -52,3 +52,50 @@ export function validateNetConfig(config: NetConfig): NetConfig {
 export function blockCount(config: NetConfig): number {
   return config.architecture === 'residual' ? config.depth / 2 : 0;
 }
+
+/** One of several nets trained side by side in one graph (see `createLockstepTrainer`). */
+export interface LaneSpec {
+  architecture: Architecture;
+  /** Seed of this net's initial weights. */
+  seed: number;
+}
+
+/**
+ * Several nets of one depth, width and BN setting packed into one graph: "lanes" side by side
+ * along the feature axis, with block-diagonal kernels, so they cost about as many kernel launches
+ * as one net. Lane k is exactly the net `laneConfig(config, k)`.
+ */
+export interface PackedNetConfig {
+  lanes: readonly LaneSpec[];
+  depth: number;
+  width: number;
+  batchNorm: boolean;
+  inputDim: number;
+  classes: number;
+}
+
+/** Most lanes in one graph; beyond a few, the block-diagonal products waste more than they save. */
+export const maxLanes = 4;
+
+/** The single-net config of lane k. */
+export function laneConfig(config: PackedNetConfig, k: number): NetConfig {
+  const lane = config.lanes[k];
+  if (!lane) throw new RangeError(`no lane ${k}`);
+  const { depth, width, batchNorm, inputDim, classes } = config;
+  return { architecture: lane.architecture, seed: lane.seed, depth, width, batchNorm, inputDim, classes };
+}
+
+/** Throws a RangeError for 0 or more than `maxLanes` lanes or any invalid lane; returns the config otherwise. */
+export function validatePackedNetConfig(config: PackedNetConfig): PackedNetConfig {
+  if (config.lanes.length < 1 || config.lanes.length > maxLanes) {
+    throw new RangeError(`1 to ${maxLanes} lanes, got ${config.lanes.length}`);
+  }
+  config.lanes.forEach((_, k) => validateNetConfig(laneConfig(config, k)));
+  return config;
+}
+
+/** A one-lane packed config from a single-net config. */
+export function packNetConfig(config: NetConfig): PackedNetConfig {
+  const { architecture, seed, ...shared } = config;
+  return { lanes: [{ architecture, seed }], ...shared };
+}

@@ -131,7 +131,7 @@ describe('createTrainer(config)', () => {
     expect(r.losses.every(Number.isFinite)).toBe(true);
     expect(r.losses).toHaveLength(r.atStep - r.firstStep);
     expect(trainer.stepsDone).toBe(r.atStep);
-    expect(trainer.divergence).toEqual({ kind: 'diverged', atStep: r.atStep, reason: r.reason });
+    expect(trainer.divergence).toEqual({ kind: 'diverged', atStep: r.atStep, reason: r.reason, nets: [true] });
     for (const later of [trainer.step(5), trainer.evaluate(), trainer.gradNorms(), trainer.predictGrid(4)]) {
       expect(later.kind).toBe('diverged');
       expect(JSON.stringify(later)).not.toMatch(/NaN|null|Infinity/);

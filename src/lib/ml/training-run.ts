@@ -1,4 +1,4 @@
-import type { Diverged, DivergenceReason, Trainer } from './trainer.ts';
+import type { Diverged, DivergenceReason, LockstepTrainer } from './lockstep-trainer.ts';
 
 /** When a run reads what back. All counts are optimizer steps. */
 export interface RunPlan {
@@ -12,29 +12,30 @@ export interface RunPlan {
   gradNormsEvery?: number;
 }
 
-/** Full-set metrics at a step: mean cross-entropy (nats) and accuracy in [0, 1]. */
+/** Full-set metrics at a step, one entry per net: mean cross-entropy (nats) and accuracy in [0, 1]. */
 export interface Evaluation {
   step: number;
-  loss: number;
-  accuracy: number;
+  loss: number[];
+  accuracy: number[];
 }
 
 /** What a run reports, in order: one `start`, then `progress` events, then `done` or `diverged`. */
 export type RunEvent =
-  | { type: 'start'; step: number; evaluation: Evaluation; gradNorms: number[] }
+  | { type: 'start'; step: number; evaluation: Evaluation; gradNorms: number[][] }
   | {
       type: 'progress';
       /** Steps done after this chunk. */
       step: number;
       /** Step number of losses[0] (1-based). */
       firstStep: number;
-      /** Mini-batch loss of each step of the chunk (nats). */
-      losses: number[];
+      /** losses[k][i]: net k's mini-batch loss at step firstStep + i (nats). */
+      losses: number[][];
       evaluation?: Evaluation;
-      gradNorms?: number[];
+      /** gradNorms[k][l]: weight-gradient norm of net k's body layer l + 1. */
+      gradNorms?: number[][];
     }
   | { type: 'done'; step: number; evaluation: Evaluation }
-  | { type: 'diverged'; atStep: number; reason: DivergenceReason; firstStep: number; losses: number[] };
+  | { type: 'diverged'; atStep: number; reason: DivergenceReason; nets: boolean[]; firstStep: number; losses: number[][] };
 
 const nextMultiple = (step: number, every: number) => (every > 0 ? (Math.floor(step / every) + 1) * every : Infinity);
 
@@ -43,9 +44,9 @@ const nextMultiple = (step: number, every: number) => (every > 0 ? (Math.floor(s
  * event. The consumer owns the pace, so pausing is not pulling, stopping is `return()` (or just
  * leaving the loop), and the trainer stays the caller's to dispose. Every number in an event is
  * finite: a divergence ends the run with a `diverged` event.
- * @example for (const event of trainingRun(trainer, { steps: 400 })) postMessage(event);
+ * @example for (const event of trainingRun(createLockstepTrainer(config), { steps: 400 })) postMessage(event);
  */
-export function* trainingRun(trainer: Trainer, plan: RunPlan): Generator<RunEvent, void, void> {
+export function* trainingRun(trainer: LockstepTrainer, plan: RunPlan): Generator<RunEvent, void, void> {
   const { steps, reportEvery = 10, evaluateEvery = 50, gradNormsEvery = 0 } = plan;
   const checks: [string, number, number][] = [
     ['steps', steps, 0],
@@ -57,18 +58,20 @@ export function* trainingRun(trainer: Trainer, plan: RunPlan): Generator<RunEven
     if (!Number.isInteger(value) || value < min) throw new RangeError(`trainingRun: ${name} must be an integer ≥ ${min}, got ${value}`);
   }
   const start = trainer.stepsDone;
-  const diverged = (d: Diverged, firstStep: number, losses: number[]): RunEvent => ({
+  const diverged = (d: Diverged, firstStep: number, losses: number[][]): RunEvent => ({
     type: 'diverged',
     atStep: d.atStep,
     reason: d.reason,
+    nets: d.nets,
     firstStep,
     losses,
   });
+  const noLosses = trainer.config.nets.map((): number[] => []);
 
   const first = trainer.evaluate();
-  if (first.kind !== 'ok') return yield diverged(first, start + 1, []);
+  if (first.kind !== 'ok') return yield diverged(first, start + 1, noLosses);
   const norms = trainer.gradNorms();
-  if (norms.kind !== 'ok') return yield diverged(norms, start + 1, []);
+  if (norms.kind !== 'ok') return yield diverged(norms, start + 1, noLosses);
   let evaluation: Evaluation = { step: first.step, loss: first.loss, accuracy: first.accuracy };
   yield { type: 'start', step: start, evaluation, gradNorms: norms.norms };
 

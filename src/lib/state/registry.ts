@@ -6,6 +6,8 @@
 import type { WidgetSchema } from './schema';
 import { degradationLabSchema } from './schemas/degradation-lab';
 import { gradientFlowSchema } from './schemas/gradient-flow';
+import { convExplorerSchema } from './schemas/conv-explorer';
+import { boundaryLabSchema } from './schemas/boundary-lab';
 
 export interface WidgetEntry {
   id: string;
@@ -17,6 +19,8 @@ export interface WidgetEntry {
 export const widgets: readonly WidgetEntry[] = [
   { id: degradationLabSchema.id, schema: degradationLabSchema, page: 'resnet-principles' },
   { id: gradientFlowSchema.id, schema: gradientFlowSchema, page: 'resnet-principles' },
+  { id: boundaryLabSchema.id, schema: boundaryLabSchema, page: 'ml-vs-dl' },
+  { id: convExplorerSchema.id, schema: convExplorerSchema, page: 'cnn-anatomy' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {

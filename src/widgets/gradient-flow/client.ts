@@ -10,32 +10,15 @@ import { palette } from '../../charts/palette';
 import { gradientFlowStrings } from '../../lib/i18n/widgets/gradient-flow';
 import { fill } from '../../lib/i18n/widgets/degradation-lab';
 import { firstToLastRatio, perLayerFactor } from '../../lib/ml/gradient-stats';
-import { gradientFlowSchema, type GradientFlowState } from '../../lib/state/schemas/gradient-flow';
+import { gradientFlowSchema } from '../../lib/state/schemas/gradient-flow';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
 import { WorkerPool } from '../../workers/worker-pool';
 import type { GradNormsEventDetail } from '../degradation-lab/client';
-import { archs, type Arch } from '../degradation-lab/jobs';
+import { archs, jobFor, type Arch } from '../degradation-lab/jobs';
 import { loadRecording } from '../degradation-lab/recording';
 import { mountWidget } from '../shared/widget-runtime';
 
 type History = Record<Arch, { step: number; norms: number[] }[]>;
-
-function jobFor(state: GradientFlowState, arch: Arch): DegradationJob {
-  return {
-    arch,
-    depth: state.depth,
-    width: state.width,
-    bn: state.bn,
-    optimizer: state.optimizer,
-    lr: state.lr,
-    steps: state.steps,
-    seed: state.seed,
-    dataset: 'spiral',
-    evalEvery: Math.max(5, Math.round(state.steps / 40)),
-    gridResolution: 0,
-    chunk: 20,
-  };
-}
 
 export function start(root: HTMLElement) {
   const rt = mountWidget(root, gradientFlowSchema);
@@ -174,7 +157,7 @@ export function start(root: HTMLElement) {
     following = true;
     draw();
     rt.setStatus('loading');
-    const jobs = archs.map((a) => jobFor(rt.state, a));
+    const jobs = archs.map((a) => jobFor(rt.state, a, rt.state.depth, { evaluations: 40, gridResolution: 0 }));
     const done = new Map<number, number>();
     const total = jobs.reduce((n, j) => n + j.steps, 0);
     let frame = 0;
