@@ -1,5 +1,6 @@
 import { assignmentById, assignmentLink } from '../src/lib/classroom/catalogue';
 import { decodeSubmission } from '../src/lib/classroom/submission';
+import { widgetById } from '../src/lib/state/registry';
 import { mounted } from './classroom-helpers';
 import { expect, langs, test } from './site';
 
@@ -83,3 +84,19 @@ for (const lang of langs) {
     expect(problems.pageErrors).toEqual([]);
   });
 }
+
+test('a task on a widget without training is checked live as the reader moves a control', async ({ page, problems }) => {
+  const task = assignmentById('ce-halve-without-pooling');
+  test.skip(!task || !widgetById(task.widget), 'conv-explorer is not registered');
+  await page.goto(assignmentLink(task!, 'en'));
+  await mounted(page, task!.widget);
+  const panel = page.locator(`#${task!.widget} .nb-task`);
+  await expect(panel).toHaveAttribute('data-task-status', 'pending');
+  const stride = page.locator(`#${task!.widget} input[data-field="stride"]`);
+  await stride.focus();
+  await stride.press('ArrowRight');
+  await expect(panel).toHaveAttribute('data-task-status', 'met');
+  const decoded = decodeSubmission(await panel.locator('[data-submission-code]').inputValue());
+  expect(decoded.ok && decoded.submission.metrics.map(([, v]) => v)).toEqual([2, 1, 14]);
+  expect(problems.pageErrors).toEqual([]);
+});

@@ -31,6 +31,8 @@ function badValues(spec: FieldSpec): string[] {
       return ['UNKNOWN', '', `<img src=x onerror=alert(1)>`, `${spec.values[0]}\u0000`, `${spec.values[0]}🙂`];
     case 'set':
       return ['nonsense', ',,,', `${spec.values[0]},bogus`, script];
+    case 'list':
+      return ['1,2', 'a,b,c', `${spec.lengths[0] ? Array.from({ length: spec.lengths[0] }, () => 'NaN').join(',') : 'NaN'}`, ',,,,', script, Array.from({ length: 9 }, () => '1e999').join(',')];
     case 'text':
       return [script, 'a\u0001b', 'x'.repeat(10_000)];
   }

@@ -9,6 +9,7 @@
  * type-checks, its locks name real settings, and each registered widget has at least two.
  */
 import type { Locale } from '../i18n/locales';
+import { flattenKernel, presetKernel } from '../ml/conv-presets';
 import { widgets } from '../state/registry';
 import { chapterLink, embedLink, type LinkSpec } from './links';
 import type { Bilingual, CatalogueLookup, Task } from './task';
@@ -156,6 +157,114 @@ export const catalogue: readonly Assignment[] = [
     report: [
       { label: { zh: '初始化时普通网络梯度比', en: 'plain net at init, first ÷ last layer' }, expr: 'first(gradient-growth[2] where [0] = "plain" and [1] = 0)' },
       { label: { zh: '初始化时残差网络梯度比', en: 'residual net at init, first ÷ last layer' }, expr: 'first(gradient-growth[2] where [0] = "residual" and [1] = 0)' },
+    ],
+  },
+
+  // boundary-lab — learners: [0] learner (raw / features / mlp), [1] features, [2] parameters, [3] final loss, [4] final accuracy.
+  {
+    id: 'bl-circles-features',
+    widget: 'boundary-lab',
+    level: 'intro',
+    title: { zh: '为圆环数据设计特征', en: 'Features for the circles' },
+    prompt: {
+      zh: '两个同心圆环无法用一条直线分开，所以只用 x、y 的逻辑回归只能靠猜。请勾选合适的手工特征，让“手工特征 + 逻辑回归”的训练准确率达到 0.95 以上。你选的特征在几何上意味着什么？',
+      en: 'Two rings, one inside the other, cannot be split by a straight line, so logistic regression on x and y can only guess. Tick hand-made features until logistic regression on your features reaches a training accuracy of 0.95 or more. What do your features mean geometrically?',
+    },
+    state: { dataset: 'circles', features: ['x', 'y'], learners: ['raw', 'features'], seed: 1 },
+    lock: ['dataset', 'learners'],
+    check: 'last(learners[4] where [0] = "features") >= 0.95',
+    report: [
+      { label: { zh: '手工特征模型的训练准确率', en: 'hand-made features, training accuracy' }, expr: 'last(learners[4] where [0] = "features")' },
+      { label: { zh: '手工特征模型的参数个数', en: 'hand-made features, parameters' }, expr: 'last(learners[2] where [0] = "features")' },
+    ],
+  },
+  {
+    id: 'bl-xor-small-mlp',
+    widget: 'boundary-lab',
+    level: 'core',
+    title: { zh: '解决异或的最小网络', en: 'The smallest net that solves XOR' },
+    prompt: {
+      zh: '在异或数据上只训练多层感知机。把网络调小，在参数不超过 60 个的前提下让训练准确率达到 0.95 以上。网络再小一些会怎样？',
+      en: 'Train only the multilayer perceptron on the XOR data. Make the network small: reach a training accuracy of 0.95 or more with at most 60 parameters. What happens if you make it smaller still?',
+    },
+    state: { dataset: 'xor', learners: ['mlp'], layers: 2, width: 8, seed: 1 },
+    lock: ['dataset', 'learners'],
+    check: 'last(learners[4] where [0] = "mlp") >= 0.95 and last(learners[2] where [0] = "mlp") <= 60',
+    report: [
+      { label: { zh: '多层感知机的训练准确率', en: 'MLP, training accuracy' }, expr: 'last(learners[4] where [0] = "mlp")' },
+      { label: { zh: '多层感知机的参数个数', en: 'MLP, parameters' }, expr: 'last(learners[2] where [0] = "mlp")' },
+    ],
+  },
+  {
+    id: 'bl-xor-one-feature',
+    widget: 'boundary-lab',
+    level: 'challenge',
+    title: { zh: '一个特征解决异或', en: 'One feature for XOR' },
+    prompt: {
+      zh: '在 x、y 之外只再加一个手工特征，让逻辑回归在异或数据上的训练准确率达到 0.95 以上。为什么恰好是这个特征？深度网络又是怎样自己“找到”它的？',
+      en: 'Add just one hand-made feature to x and y so that logistic regression reaches a training accuracy of 0.95 or more on the XOR data. Why this feature? And how does a deep network find something like it on its own?',
+    },
+    state: { dataset: 'xor', features: ['x', 'y'], learners: ['raw', 'features'], seed: 1 },
+    lock: ['dataset', 'learners'],
+    check: 'last(learners[4] where [0] = "features") >= 0.95 and last(learners[2] where [0] = "features") <= 8',
+    report: [
+      { label: { zh: '手工特征模型的训练准确率', en: 'hand-made features, training accuracy' }, expr: 'last(learners[4] where [0] = "features")' },
+      { label: { zh: '手工特征模型的参数个数', en: 'hand-made features, parameters' }, expr: 'last(learners[2] where [0] = "features")' },
+    ],
+  },
+
+  // conv-explorer — layer: [0] layer, [1] input side n, [2] window k, [3] stride s, [4] padding p, [5] dilation d,
+  // [6] output side o, [7] parameters; the first row is the convolution, the second (if any) the pooling.
+  {
+    id: 'ce-same-size',
+    widget: 'conv-explorer',
+    level: 'intro',
+    title: { zh: '保持特征图尺寸不变', en: 'Keep the feature map the same size' },
+    prompt: {
+      zh: '卷积核是 5×5，步幅为 1。选一个填充值，让卷积输出的特征图和 28×28 的输入一样大。用输出尺寸公式验证你的答案。',
+      en: 'The kernel is 5×5 and the stride is 1. Choose the padding so that the convolution’s feature map is as large as the 28×28 input. Check your answer with the output-size formula.',
+    },
+    state: { size: 5, kernel: 'edge-v', weights: flattenKernel(presetKernel('edge-v', 5)), stride: 1, padding: 0, dilation: 1, pool: 'none' },
+    lock: ['size', 'stride', 'dilation'],
+    check: 'size = 5 and stride = 1 and first(layer[6]) = 28',
+    report: [
+      { label: { zh: '填充', en: 'padding' }, expr: 'padding' },
+      { label: { zh: '卷积输出边长', en: 'convolution output side' }, expr: 'first(layer[6])' },
+    ],
+  },
+  {
+    id: 'ce-halve-without-pooling',
+    widget: 'conv-explorer',
+    level: 'core',
+    title: { zh: '不用池化把尺寸减半', en: 'Halve the size without pooling' },
+    prompt: {
+      zh: '不使用池化，只调整卷积本身的步幅和填充，把 28×28 的输入变成 14×14 的特征图。ResNet 正是这样在各阶段之间缩小特征图的。',
+      en: 'Without pooling, change only the convolution’s stride and padding to turn the 28×28 input into a 14×14 feature map. This is how ResNet shrinks its feature maps between stages.',
+    },
+    state: { size: 3, stride: 1, padding: 1, dilation: 1, pool: 'none' },
+    lock: ['pool', 'size'],
+    check: 'pool = "none" and first(layer[6]) = 14',
+    report: [
+      { label: { zh: '步幅', en: 'stride' }, expr: 'stride' },
+      { label: { zh: '填充', en: 'padding' }, expr: 'padding' },
+      { label: { zh: '卷积输出边长', en: 'convolution output side' }, expr: 'first(layer[6])' },
+    ],
+  },
+  {
+    id: 'ce-count-parameters',
+    widget: 'conv-explorer',
+    level: 'challenge',
+    title: { zh: '数一数参数', en: 'Count the parameters' },
+    prompt: {
+      zh: '一个 3×3 卷积层有 64 个输入通道，带偏置。输出通道取多少时，这一层恰好有 73,856 个参数？先用公式算，再在组件里验证。',
+      en: 'A 3×3 convolutional layer has 64 input channels and a bias. How many output channels give it exactly 73,856 parameters? Work it out with the formula first, then check it in the widget.',
+    },
+    state: { size: 3, cin: 64, cout: 64, bias: true },
+    lock: ['size', 'cin', 'bias'],
+    check: 'first(layer[7]) = 73856',
+    report: [
+      { label: { zh: '输出通道数', en: 'output channels' }, expr: 'cout' },
+      { label: { zh: '参数个数', en: 'parameters' }, expr: 'first(layer[7])' },
     ],
   },
 ];

@@ -7,7 +7,7 @@
 import type { FieldSpec, WidgetSchema } from '../state/schema';
 import type { Expr } from './condition';
 
-type Ty = 'num' | 'str' | 'bool' | 'set' | 'cell';
+type Ty = 'num' | 'str' | 'bool' | 'set' | 'list' | 'cell';
 
 export interface TypeProblem {
   code: 'unknown-field' | 'unknown-value' | 'type' | 'not-condition';
@@ -27,6 +27,9 @@ function fieldType(spec: FieldSpec): Ty {
       return 'str';
     case 'set':
       return 'set';
+    case 'list':
+      // A list of numbers (e.g. kernel cells) is state, not something a condition compares.
+      return 'list';
   }
 }
 

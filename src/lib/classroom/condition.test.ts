@@ -16,6 +16,7 @@ const schema = defineSchema({
     optimizer: { kind: 'enum', values: ['adam', 'sgd'], default: 'adam' },
     arch: { kind: 'set', values: ['plain', 'residual'], default: ['plain', 'residual'] },
     note: { kind: 'text', maxLength: 20, default: '' },
+    cells: { kind: 'list', min: -1, max: 1, lengths: [2], default: [0, 0] },
   },
 });
 
@@ -218,6 +219,8 @@ describe('checkCondition(expr, schema)', () => {
     expect(problems('count(runs where [0]) > 1')).toEqual(['type:where']);
     expect(problems('arch = "plain"')).toEqual(['type:=']);
     expect(problems('constructor > 1')).toEqual(['unknown-field:constructor']);
+    expect(problems('cells > 1')).toEqual(['type:>']);
+    expect(problems('cells has "1"')).toEqual(['type:has']);
   });
 });
 
