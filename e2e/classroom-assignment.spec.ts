@@ -69,8 +69,14 @@ for (const lang of langs) {
     await expect(bad.nth(1).locator('[data-error]')).toHaveAttribute('data-error', 'checksum');
     await expect(bad.nth(2).locator('[data-error]')).toHaveAttribute('data-error', 'format');
 
+    // Several good codes: the class at a glance, one row per student.
+    await box.locator('[data-teacher-codes]').fill(`${code}\n${code}`);
+    await box.locator('[data-teacher-read]').click();
+    await expect(box.locator('[data-teacher-overview] tbody tr')).toHaveCount(2);
+    await expect(box.locator('[data-teacher-overview] tbody tr').first()).toContainText(String(loss));
+
     // Reopen and re-run: the same state, run=1, the same task; seeded, so the same numbers.
-    const href = await good.locator('[data-rerun]').getAttribute('href');
+    const href = await good.first().locator('[data-rerun]').getAttribute('href');
     const rerunUrl = new URL(href!);
     expect(rerunUrl.searchParams.get('run')).toBe('1');
     expect(rerunUrl.searchParams.get('task')).toBe(a.id);

@@ -35,6 +35,7 @@ function table(caption: string, head: [string, string], rows: [string, string][]
   return tbl;
 }
 
+const colon = (locale: Locale) => (locale === 'zh' ? '：' : ': ');
 const short = (code: string) => (code.length > 28 ? `${code.slice(0, 24)}…` : code);
 
 /** One card for a code: the submission, or why it was rejected. */
@@ -45,7 +46,7 @@ export function submissionCard(code: string, locale: Locale, titles: Record<stri
   const entry = decoded.ok ? widgetById(decoded.submission.widget) : undefined;
   if (!decoded.ok || !entry) {
     card.dataset.valid = 'false';
-    card.append(el('h4', `${t('teacher.rejected')}: `), el('p', decoded.ok ? submissionErrorMessage('widget', locale, decoded.submission.widget) : submissionErrorMessage(decoded.error, locale), { 'data-error': decoded.ok ? 'widget' : decoded.error }));
+    card.append(el('h4', `${t('teacher.rejected')}${colon(locale)}`), el('p', decoded.ok ? submissionErrorMessage('widget', locale, decoded.submission.widget) : submissionErrorMessage(decoded.error, locale), { 'data-error': decoded.ok ? 'widget' : decoded.error }));
     card.querySelector('h4')!.append(el('code', short(code)));
     return card;
   }
@@ -55,8 +56,8 @@ export function submissionCard(code: string, locale: Locale, titles: Record<stri
   card.append(el('h4', s.name || t('teacher.noName')));
 
   const assignment = 'id' in s.task ? assignmentById(s.task.id) : undefined;
-  const taskText = 'id' in s.task ? (assignment ? `${assignment.title[locale]} — ${assignment.prompt[locale]}` : s.task.id) : `${t('teacher.customTask')}: ${s.task.prompt[locale]}`;
-  card.append(el('p', `${titles[s.widget] ?? s.widget} · ${t('teacher.task')}: ${taskText}`));
+  const taskText = 'id' in s.task ? (assignment ? `${assignment.title[locale]} — ${assignment.prompt[locale]}` : s.task.id) : `${t('teacher.customTask')}${colon(locale)}${s.task.prompt[locale]}`;
+  card.append(el('p', `${titles[s.widget] ?? s.widget} · ${t('teacher.task')}${colon(locale)}${taskText}`));
 
   // The state, read back through the codec exactly as a link would be.
   const params = new URLSearchParams(s.state);
@@ -67,11 +68,13 @@ export function submissionCard(code: string, locale: Locale, titles: Record<stri
   const state = parsed.state as Record<string, unknown>;
   card.append(table(t('teacher.state'), [t('teacher.setting'), t('teacher.value')], Object.entries(entry.schema.fields).map(([k, spec]) => [k, formatValue(spec, state[k]).replace(/,/g, ', ')])));
 
+  card.dataset.taskTitle = 'id' in s.task ? (assignment?.title[locale] ?? s.task.id) : t('teacher.customTask');
   const numbers = s.metrics.map(([what, value], i): [string, string] => [what || assignment?.report?.[i]?.label[locale] || `#${i + 1}`, value === null ? '—' : String(value)]);
   if (numbers.length) card.append(table(t('teacher.numbers'), [t('teacher.quantity'), t('teacher.value')], numbers));
+  card.dataset.numbers = numbers.map(([k, v]) => `${k} = ${v}`).join(locale === 'zh' ? '；' : '; ');
 
   const when = new Date(s.at * 1000).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
-  card.append(el('p', `${t('teacher.when')}: ${when}${s.backend ? ` · ${t('teacher.backend')}: ${s.backend}` : ''}`, { class: 'nb-caption' }));
+  card.append(el('p', `${t('teacher.when')}${colon(locale)}${when}${s.backend ? ` · ${t('teacher.backend')}${colon(locale)}${s.backend}` : ''}`, { class: 'nb-caption' }));
 
   const task = 'id' in s.task ? s.task.id : encodeCustomTask(s.task);
   const href = chapterLink({ widget: s.widget, state, run: true, task }, locale, location.origin);
@@ -80,6 +83,27 @@ export function submissionCard(code: string, locale: Locale, titles: Record<stri
   actions.append(rerun);
   card.append(actions);
   return card;
+}
+
+/** One row per accepted code: who, which task, the key numbers, and the re-run link (the class at a glance). */
+function overview(cards: HTMLElement[], locale: Locale): HTMLElement | undefined {
+  const t = classroomT(locale);
+  const good = cards.filter((c) => c.dataset.valid === 'true');
+  if (good.length < 2) return undefined;
+  const tbl = el('table', undefined, { 'data-teacher-overview': '' });
+  tbl.createCaption().textContent = t('teacher.overview');
+  const hr = tbl.createTHead().insertRow();
+  for (const h of [t('teacher.student'), t('teacher.task'), t('teacher.numbers'), '']) hr.append(el('th', h, { scope: 'col' }));
+  const body = tbl.createTBody();
+  for (const card of good) {
+    const tr = body.insertRow();
+    tr.append(el('th', card.querySelector('h4')?.textContent ?? '', { scope: 'row' }));
+    tr.insertCell().textContent = card.dataset.taskTitle ?? '';
+    tr.insertCell().textContent = card.dataset.numbers ?? '';
+    const link = card.querySelector<HTMLAnchorElement>('[data-rerun]');
+    if (link) tr.insertCell().append(el('a', t('teacher.rerun'), { href: link.href, target: '_blank', rel: 'noopener' }));
+  }
+  return tbl;
 }
 
 export function mountTeacherBox(box: HTMLElement) {
@@ -92,7 +116,8 @@ export function mountTeacherBox(box: HTMLElement) {
   const read = () => {
     const codes = splitCodes(input.value);
     const cards = codes.map((c) => submissionCard(c, locale, titles));
-    results.replaceChildren(...cards);
+    const summaryTable = overview(cards, locale);
+    results.replaceChildren(...(summaryTable ? [summaryTable] : []), ...cards);
     const ok = cards.filter((c) => c.dataset.valid === 'true').length;
     summary.textContent = codes.length ? t('teacher.summary', { ok, bad: codes.length - ok }) : t('code.empty');
   };

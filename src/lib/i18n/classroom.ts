@@ -76,6 +76,8 @@ const en = {
   'teacher.setting': 'Setting',
   'teacher.value': 'Value',
   'teacher.quantity': 'Quantity',
+  'teacher.overview': 'The class at a glance',
+  'teacher.student': 'Student',
 
   'builder.widget': 'Widget',
   'builder.lang': 'Language of the link',
@@ -87,6 +89,7 @@ const en = {
   'builder.hide': 'Hide',
   'builder.run': 'Start the run when the link opens (run=1)',
   'builder.task': 'Task',
+  'builder.chooseTask': 'Choose a task',
   'builder.noTask': 'No task',
   'builder.custom': 'Write my own…',
   'builder.promptZh': 'Prompt in Chinese',
@@ -193,6 +196,8 @@ const zh: Record<ClassroomKey, string> = {
   'teacher.setting': '设置项',
   'teacher.value': '取值',
   'teacher.quantity': '数值',
+  'teacher.overview': '全班一览',
+  'teacher.student': '学生',
 
   'builder.widget': '组件',
   'builder.lang': '链接的语言',
@@ -204,6 +209,7 @@ const zh: Record<ClassroomKey, string> = {
   'builder.hide': '隐藏',
   'builder.run': '打开链接时自动开始运行（run=1）',
   'builder.task': '作业',
+  'builder.chooseTask': '选择作业',
   'builder.noTask': '不布置作业',
   'builder.custom': '自己编写……',
   'builder.promptZh': '中文题目',
