@@ -4,10 +4,12 @@
  * embeds and assignments with no further code.
  */
 import type { WidgetSchema } from './schema';
+import { architectureExplorerSchema } from './schemas/architecture-explorer';
 import { degradationLabSchema } from './schemas/degradation-lab';
 import { gradientFlowSchema } from './schemas/gradient-flow';
 import { convExplorerSchema } from './schemas/conv-explorer';
 import { boundaryLabSchema } from './schemas/boundary-lab';
+import { residualBlockSchema } from './schemas/residual-block';
 
 export interface WidgetEntry {
   id: string;
@@ -21,6 +23,8 @@ export const widgets: readonly WidgetEntry[] = [
   { id: gradientFlowSchema.id, schema: gradientFlowSchema, page: 'resnet-principles' },
   { id: boundaryLabSchema.id, schema: boundaryLabSchema, page: 'ml-vs-dl' },
   { id: convExplorerSchema.id, schema: convExplorerSchema, page: 'cnn-anatomy' },
+  { id: residualBlockSchema.id, schema: residualBlockSchema, page: 'resnet-principles' },
+  { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, page: 'case-studies/vgg' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {
