@@ -297,5 +297,4 @@ export function start(root: HTMLElement) {
   titles();
   if (!showRecording()) clearView();
   rt.setStatus('idle');
-  if (rt.options.run) void train();
 }

@@ -13,7 +13,7 @@ import type { FieldSpec, WidgetSchema } from '../../lib/state/schema';
 type AnyState = Record<string, unknown>;
 
 export function controlsFor(root: HTMLElement, key: string): HTMLInputElement[] | HTMLSelectElement[] {
-  return [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[data-field="${key}"]`)] as HTMLInputElement[];
+  return [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[data-field="${CSS.escape(key)}"]`)] as HTMLInputElement[];
 }
 
 /** Puts state values into the controls (no events fired). */
