@@ -32,6 +32,8 @@ export interface Assignment {
    * only ever append to this list.
    */
   report?: Task['report'];
+  /** The condition gives the answer away: the task panel does not show it (the catalogue still does, for teachers). */
+  hideCheck?: boolean;
 }
 
 export const catalogue: readonly Assignment[] = [
@@ -267,6 +269,85 @@ export const catalogue: readonly Assignment[] = [
       { label: { zh: '参数个数', en: 'parameters' }, expr: 'first(layer[7])' },
     ],
   },
+
+  // residual-block — block: [0] layer, [1] type, [2] kernel, [3] stride, [4] output (H×W×C), [5] parameters, [6] multiply-adds
+  // (one row per layer of the block; the total is in the footer, so sum(block[5]) is the block's parameter count).
+  {
+    id: 'rb-free-shortcut',
+    widget: 'residual-block',
+    level: 'intro',
+    title: { zh: '不花参数的捷径', en: 'A shortcut that costs nothing' },
+    prompt: {
+      zh: '这个残差块位于一个阶段的开头：它把特征图缩小一半、通道数加倍，于是 x 和 F(x) 的形状对不上了。选出一种不增加任何参数、却能让两者相加的捷径方案。它用什么办法补齐了通道？',
+      en: 'This block starts a new stage: it halves the feature map and doubles the channels, so x and F(x) no longer have the same shape. Pick the shortcut option that makes them addable without adding a single parameter. How does it make up the missing channels?',
+    },
+    state: { block: 'basic', downsample: true, shortcut: 'C', act: 'post', width: 64, size: 28 },
+    lock: ['block', 'downsample'],
+    check: 'downsample and shortcut = "A"',
+    hideCheck: true,
+    report: [
+      { label: { zh: '捷径方案', en: 'shortcut option' }, expr: 'shortcut' },
+      { label: { zh: '残差块参数个数', en: 'parameters of the block' }, expr: 'sum(block[5])' },
+    ],
+  },
+  {
+    id: 'rb-bottleneck-cheaper',
+    widget: 'residual-block',
+    level: 'core',
+    title: { zh: '瓶颈块省在哪里', en: 'Where the bottleneck saves' },
+    prompt: {
+      zh: '要做一个输入输出都是 256 个通道的残差块：可以用宽度 256 的基本块，也可以用宽度 64 的瓶颈块（输出 4 × 64 = 256 个通道）。把它配置成参数少于 100,000 个的样子。捷径方案对总数有什么影响？',
+      en: 'You need a residual block with 256 channels in and out: a basic block of width 256, or a bottleneck block of width 64 (which outputs 4 × 64 = 256 channels). Set it up with fewer than 100,000 parameters. How does the shortcut option change the total?',
+    },
+    state: { block: 'basic', downsample: false, shortcut: 'C', act: 'post', width: 256, size: 14 },
+    lock: ['downsample'],
+    check: 'sum(block[5]) < 100000 and ((block = "bottleneck" and width = 64) or (block = "basic" and width = 256))',
+    report: [
+      { label: { zh: '残差块参数个数', en: 'parameters of the block' }, expr: 'sum(block[5])' },
+      { label: { zh: '乘加次数', en: 'multiply-adds' }, expr: 'sum(block[6])' },
+    ],
+  },
+
+  // architecture-explorer — totals: [0] network, [1] parameters, [2] BN statistics, [3] multiply-adds, [4] conv layers,
+  // [5] fc layers, [6] depth (weighted layers); first row the model, second the one compared.
+  // layers: [0] stage, [1] layer name, [2] type, [3] kernel, [4] stride, [5] output, [6] parameters, [7] BN statistics,
+  // [8] multiply-adds, [9] receptive field.
+  {
+    id: 'ae-vgg-biggest-layer',
+    widget: 'architecture-explorer',
+    level: 'intro',
+    title: { zh: 'VGG-16 的参数都去哪了', en: 'Where VGG-16 keeps its parameters' },
+    prompt: {
+      zh: 'VGG-16 约有 1.38 亿个参数。找出参数最多的那一层，并在结构图中选中它（先展开它所在的阶段，再点击这一层）。这一层的参数约占全网的几成？',
+      en: 'VGG-16 has about 138 million parameters. Find the single layer that holds the most of them and pin it in the diagram (open its stage, then click the layer). Roughly what fraction of the whole network is it?',
+    },
+    state: { model: 'vgg16', compare: 'none', view: 'diagram', layer: '' },
+    lock: ['model', 'compare', 'view'],
+    check: 'model = "vgg16" and max(layers[6] where [1] = layer) = max(layers[6])',
+    report: [
+      { label: { zh: '选中的层', en: 'layer selected' }, expr: 'layer' },
+      { label: { zh: '该层参数个数', en: 'its parameters' }, expr: 'max(layers[6] where [1] = layer)' },
+      { label: { zh: '全网参数个数', en: 'parameters of the network' }, expr: 'first(totals[1])' },
+    ],
+  },
+  {
+    id: 'ae-deeper-and-cheaper',
+    widget: 'architecture-explorer',
+    level: 'core',
+    title: { zh: '更深却更省', en: 'Deeper, yet cheaper' },
+    prompt: {
+      zh: '把 VGG-16 与另一个网络并排比较，找出一个层数比 VGG-16 多、参数却比它少的网络。它靠哪些设计做到了这一点？',
+      en: 'Compare VGG-16 side by side with another network and find one that has more layers than VGG-16 yet fewer parameters. Which design choices make that possible?',
+    },
+    state: { model: 'vgg16', compare: 'none', view: 'diagram' },
+    lock: ['model', 'view'],
+    check: 'compare != "none" and last(totals[6]) > first(totals[6]) and last(totals[1]) < first(totals[1])',
+    report: [
+      { label: { zh: '比较的网络', en: 'network compared' }, expr: 'compare' },
+      { label: { zh: '其深度（带权重的层）', en: 'its depth (weighted layers)' }, expr: 'last(totals[6])' },
+      { label: { zh: '其参数个数', en: 'its parameters' }, expr: 'last(totals[1])' },
+    ],
+  },
 ];
 
 /** The assignment with this id, or `undefined`. */
@@ -296,5 +377,5 @@ export function assignmentsByWidget(): { widget: string; assignments: Assignment
 /** For `parseTaskParam`: a catalogue id → its widget and task. */
 export const catalogueLookup: CatalogueLookup = (id) => {
   const a = assignmentById(id);
-  return a ? { widget: a.widget, task: { id: a.id, prompt: a.prompt, check: a.check, report: a.report } } : undefined;
+  return a ? { widget: a.widget, task: { id: a.id, prompt: a.prompt, check: a.check, report: a.report, hideCheck: a.hideCheck } } : undefined;
 };
