@@ -82,6 +82,9 @@ export function start(root: HTMLElement) {
   const pool = new WorkerPool<CnnJob, CnnProgress, CnnResult>(cnnWorker, 1);
   let model: Model | undefined;
   let curve: CnnEvaluation[] = rec?.curve ?? [];
+  // True while the curve is the recorded run's: its table rows carry data-recorded, which
+  // classroom tasks ignore (a task must be met by the reader's own training).
+  let curveRecorded = curve.length > 0;
   let source: 'sample' | 'drawn' = 'sample';
   let running = false;
   let paused = false;
@@ -116,8 +119,12 @@ export function start(root: HTMLElement) {
       all.push(series('lr-test', s['series.lrTest'], colors.lr, '', 'logisticTest'), series('lr-train', s['series.lrTrain'], colors.lr, '6 3', 'logisticTrain'));
     }
     accChart.update(all);
-    body('accuracy').replaceChildren(...curve.map((e) => row([e.epoch, f4(e.train), f4(e.test)])));
-    body('logistic-accuracy').replaceChildren(...curve.filter((e) => e.logisticTest !== undefined).map((e) => row([e.epoch, f4(e.logisticTrain), f4(e.logisticTest)])));
+    const mark = (tr: HTMLTableRowElement) => {
+      if (curveRecorded) tr.dataset.recorded = '';
+      return tr;
+    };
+    body('accuracy').replaceChildren(...curve.map((e) => mark(row([e.epoch, f4(e.train), f4(e.test)]))));
+    body('logistic-accuracy').replaceChildren(...curve.filter((e) => e.logisticTest !== undefined).map((e) => mark(row([e.epoch, f4(e.logisticTrain), f4(e.logisticTest)]))));
   }
 
   function drawConfusion(counts: number[][] | undefined) {
@@ -257,6 +264,7 @@ export function start(root: HTMLElement) {
     restartBtn.hidden = true;
     sourceNote.textContent = s.live;
     curve = [];
+    curveRecorded = false;
     drawCurve();
     drawConfusion(undefined);
     setRunning(true);
