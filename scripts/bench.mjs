@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { openHarness } from './harness-browser.mjs';
+import { benchCnn } from './bench-cnn.mjs';
 
 const h = await openHarness(4382);
 const rows = [];
@@ -59,3 +60,7 @@ if (wasm) {
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log('\n| measure | value | goal |\n|---|---|---|');
 for (const [k, v, g] of rows) console.log(`| ${k.padEnd(w)} | ${v} | ${g} |`);
+
+// ── cnn-trainer (chapter cnn-anatomy) ─────────────────────────────────────────────────────────
+// Its own harness session and its own table: see scripts/bench-cnn.mjs.
+await benchCnn();

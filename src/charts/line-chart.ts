@@ -31,6 +31,8 @@ export interface LineChartOptions {
   /** viewBox size in user units (default 560 × 300); the SVG scales to its container. */
   width?: number;
   height?: number;
+  /** Where the legend sits inside the plot: 'top' (default) or 'bottom' (for curves that rise to the top). */
+  legend?: 'top' | 'bottom';
 }
 
 export interface Chart<D> {
@@ -146,6 +148,12 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
         const cols = Math.max(1, Math.floor(innerW / 190));
         return `translate(${(i % cols) * 190},${Math.floor(i / cols) * 16})`;
       });
+    if (options.legend === 'bottom') {
+      // Bottom right: clear of curves that start low and rise to the top.
+      const cols = Math.max(1, Math.min(series.length, Math.floor(innerW / 190)));
+      const rows = Math.ceil(series.length / cols);
+      legend.attr('transform', `translate(${margin.left + innerW - cols * 190},${margin.top + innerH - 10 - (rows - 1) * 16})`);
+    }
     items.select('line').attr('stroke', (d) => d.color).attr('stroke-dasharray', (d) => d.dash ?? '');
     items.select('text').text((d) => d.label);
   }

@@ -307,6 +307,22 @@ export const bibliography = {
     url: 'https://www.cs.cmu.edu/~tom/pubs/NeedForBias_1980.pdf',
     short: 'Mitchell 1980',
   },
+  mnist: {
+    authors: ['LeCun, Y.', 'Cortes, C.', 'Burges, C. J. C.'],
+    title: 'The MNIST database of handwritten digits',
+    venue: 'dataset, Courant Institute, NYU; Google Labs; Microsoft Research',
+    year: 1998,
+    url: 'http://yann.lecun.com/exdb/mnist/',
+    short: 'LeCun et al. 1998 (MNIST)',
+  },
+  adam: {
+    authors: ['Kingma, D. P.', 'Ba, J.'],
+    title: 'Adam: A Method for Stochastic Optimization',
+    venue: 'ICLR',
+    year: 2015,
+    arxiv: '1412.6980',
+    short: 'Kingma & Ba 2015',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceKey = keyof typeof bibliography;

@@ -3,7 +3,7 @@
  * by convention, so a registered widget needs no entry here: the component of widget `<id>` is
  * `src/widgets/<id>/<Name>.astro` where `<Name>` is the id in PascalCase, optionally followed by
  * `Widget` (`degradation-lab` → `DegradationLab.astro`, `residual-block` →
- * `ResidualBlockWidget.astro`; letter case and hyphens are ignored, so `CNNTrainer` matches
+ * `ResidualBlock.astro`, or `ResidualBlockWidget.astro`; letter case and hyphens are ignored, so `CNNTrainer` matches
  * `cnn-trainer`), or else the only `.astro` file in the folder. Build-time only (Astro); the
  * browser never imports this module.
  */

@@ -348,6 +348,41 @@ export const catalogue: readonly Assignment[] = [
       { label: { zh: '其参数个数', en: 'its parameters' }, expr: 'last(totals[1])' },
     ],
   },
+
+  // cnn-trainer — accuracy: [0] epoch, [1] train accuracy, [2] test accuracy (fractions of the 1,000 test digits).
+  {
+    id: 'cnn-reach-95',
+    widget: 'cnn-trainer',
+    level: 'intro',
+    title: { zh: '小 CNN 认数字', en: 'A tiny CNN reads digits' },
+    prompt: {
+      zh: '用默认的小型卷积网络训练，直到它在 1000 张从未见过的测试数字上的准确率达到 95% 以上。训练准确率和测试准确率差多少？这说明了什么？',
+      en: 'Train the default tiny convolutional network until it classifies at least 95 % of the 1,000 test digits it has never seen correctly. How far apart are the training and the test accuracy, and what does that tell you?',
+    },
+    state: { epochs: 2, contrast: false },
+    check: 'last(accuracy[2]) >= 0.95',
+    report: [
+      { label: { zh: '测试准确率', en: 'test accuracy' }, expr: 'last(accuracy[2])' },
+      { label: { zh: '训练准确率', en: 'training accuracy' }, expr: 'last(accuracy[1])' },
+    ],
+  },
+  {
+    id: 'cnn-few-filters',
+    widget: 'cnn-trainer',
+    level: 'core',
+    title: { zh: '卷积核少一点行不行', en: 'How few filters will do?' },
+    prompt: {
+      zh: '第一层只留 4 个卷积核、第二层只留 8 个，参数比默认网络少得多。调整训练轮数、批量大小或学习率，让测试准确率仍达到 93% 以上。哪些设置最有用？',
+      en: 'Keep only 4 filters in the first convolution and 8 in the second: far fewer parameters than the default net. Change the epochs, the batch size or the learning rate until the test accuracy still reaches 93 %. Which settings help most?',
+    },
+    state: { filters1: 4, filters2: 8, epochs: 2, contrast: false },
+    lock: ['filters1', 'filters2'],
+    check: 'filters1 = 4 and filters2 = 8 and last(accuracy[2]) >= 0.93',
+    report: [
+      { label: { zh: '测试准确率', en: 'test accuracy' }, expr: 'last(accuracy[2])' },
+      { label: { zh: '训练轮数', en: 'epochs' }, expr: 'epochs' },
+    ],
+  },
 ];
 
 /** The assignment with this id, or `undefined`. */

@@ -11,8 +11,11 @@ export type OptimizerConfig =
 
 /** Updates a fixed list of variables in place from gradients given in the same order. */
 export interface Optimizer {
-  /** One update; `grads[i]` has the shape of `variables[i]`. Creates no lasting tensors besides the state. */
-  apply(grads: readonly tf.Tensor[]): void;
+  /**
+   * One update; `grads[i]` has the shape of `variables[i]`. Creates no lasting tensors besides the
+   * state. `learningRate` overrides the configured rate for this step (for schedules).
+   */
+  apply(grads: readonly tf.Tensor[], learningRate?: number): void;
   /** Frees the optimizer state (moments or velocities). */
   dispose(): void;
 }
@@ -43,11 +46,11 @@ function adam(config: Extract<OptimizerConfig, { kind: 'adam' }>, variables: rea
   const v = variables.map(zerosLike);
   let t = 0;
   return {
-    apply(grads) {
+    apply(grads, lr = learningRate) {
       t += 1;
       // θ ← θ − lr·m̂/(√v̂ + ε) rewritten with the corrections folded into two scalars.
       const correction2 = Math.sqrt(1 - beta2 ** t);
-      const stepSize = (learningRate * correction2) / (1 - beta1 ** t);
+      const stepSize = (lr * correction2) / (1 - beta1 ** t);
       const epsHat = epsilon * correction2;
       tf.tidy(() => {
         variables.forEach((param, i) => {
@@ -68,12 +71,12 @@ function adam(config: Extract<OptimizerConfig, { kind: 'adam' }>, variables: rea
 function sgdMomentum(learningRate: number, momentum: number, variables: readonly tf.Variable[]): Optimizer {
   const velocity = variables.map(zerosLike);
   return {
-    apply(grads) {
+    apply(grads, lr = learningRate) {
       tf.tidy(() => {
         variables.forEach((param, i) => {
           const vel = velocity[i]!;
           vel.assign(tf.add(tf.mul(vel, momentum), grads[i]!));
-          param.assign(tf.sub(param, tf.mul(vel, learningRate)));
+          param.assign(tf.sub(param, tf.mul(vel, lr)));
         });
       });
     },

@@ -5,6 +5,7 @@
  */
 import type { WidgetSchema } from './schema';
 import { architectureExplorerSchema } from './schemas/architecture-explorer';
+import { cnnTrainerSchema } from './schemas/cnn-trainer';
 import { degradationLabSchema } from './schemas/degradation-lab';
 import { gradientFlowSchema } from './schemas/gradient-flow';
 import { convExplorerSchema } from './schemas/conv-explorer';
@@ -25,6 +26,7 @@ export const widgets: readonly WidgetEntry[] = [
   { id: convExplorerSchema.id, schema: convExplorerSchema, page: 'cnn-anatomy' },
   { id: residualBlockSchema.id, schema: residualBlockSchema, page: 'resnet-principles' },
   { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, page: 'case-studies/vgg' },
+  { id: cnnTrainerSchema.id, schema: cnnTrainerSchema, page: 'cnn-anatomy' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {

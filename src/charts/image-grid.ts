@@ -1,0 +1,95 @@
+import { interpolatePuOr, interpolateViridis } from 'd3';
+import { chartFrame } from './chart-frame';
+import type { Chart } from './line-chart';
+
+/** Tiles of one size drawn side by side, e.g. the feature maps of one layer. */
+export interface ImageGridData {
+  /** Tile height and width in pixels. */
+  rows: number;
+  cols: number;
+  /** Values of tile k at (y, x): values[(y·cols + x)·count + k] — the HWC layout of a feature map. */
+  values: ArrayLike<number>;
+  count: number;
+  /** Caption under each tile (default its 1-based number). */
+  labels?: string[];
+}
+
+export interface ImageGridOptions {
+  title: string;
+  /**
+   * `activation`: viridis from 0 to each tile's own maximum (feature maps, images);
+   * `signed`: a diverging purple–white–orange scale, symmetric around 0, shared by all tiles (weights).
+   */
+  scale: 'activation' | 'signed';
+  /** Tiles per row (default: all in one row). */
+  perRow?: number;
+  /** Drawn width of one tile in viewBox units (default 48). */
+  tileSize?: number;
+}
+
+/**
+ * A grid of small images (pixelated, one canvas each, embedded as SVG <image>s so the whole grid
+ * exports as one SVG/PNG). `(element, options) → { update(data | undefined), destroy }`.
+ */
+export function createImageGrid(element: HTMLElement, options: ImageGridOptions): Chart<ImageGridData | undefined> {
+  const tile = options.tileSize ?? 48;
+  const gap = 6;
+  const label = 14;
+  const svg = chartFrame(element, { title: options.title, width: tile, height: tile, className: 'nb-image-grid' });
+  const g = svg.append('g');
+
+  function update(data: ImageGridData | undefined) {
+    g.selectAll('*').remove();
+    if (!data || data.count === 0) return;
+    const perRow = Math.min(options.perRow ?? data.count, data.count);
+    const lines = Math.ceil(data.count / perRow);
+    const th = (tile * data.rows) / data.cols;
+    const width = perRow * tile + (perRow - 1) * gap;
+    const height = lines * (th + label + gap) - gap;
+    svg.attr('viewBox', `0 0 ${width} ${height}`);
+    let maxAbs = 0;
+    if (options.scale === 'signed') for (let i = 0; i < data.values.length; i++) maxAbs = Math.max(maxAbs, Math.abs(data.values[i]!));
+    const canvas = document.createElement('canvas');
+    canvas.width = data.cols;
+    canvas.height = data.rows;
+    const ctx = canvas.getContext('2d')!;
+    const image = ctx.createImageData(data.cols, data.rows);
+    for (let k = 0; k < data.count; k++) {
+      let top = 0;
+      if (options.scale === 'activation') for (let p = 0; p < data.rows * data.cols; p++) top = Math.max(top, data.values[p * data.count + k]!);
+      for (let p = 0; p < data.rows * data.cols; p++) {
+        const v = data.values[p * data.count + k]!;
+        const colour = options.scale === 'signed' ? interpolatePuOr(0.5 - (maxAbs ? v / maxAbs : 0) / 2) : interpolateViridis(top > 0 ? v / top : 0);
+        const [r, gg, b] = rgb(colour);
+        image.data.set([r, gg, b, 255], p * 4);
+      }
+      ctx.putImageData(image, 0, 0);
+      const x = (k % perRow) * (tile + gap);
+      const y = Math.floor(k / perRow) * (th + label + gap);
+      g.append('image')
+        .attr('href', canvas.toDataURL())
+        .attr('x', x)
+        .attr('y', y)
+        .attr('width', tile)
+        .attr('height', th)
+        .attr('preserveAspectRatio', 'none')
+        .style('image-rendering', 'pixelated');
+      g.append('text')
+        .attr('class', 'axis-label')
+        .attr('x', x + tile / 2)
+        .attr('y', y + th + 11)
+        .attr('text-anchor', 'middle')
+        .text(data.labels?.[k] ?? String(k + 1));
+    }
+  }
+
+  update(undefined);
+  return { update, destroy: () => svg.remove(), svg: svg.node()! };
+}
+
+/** 'rgb(r, g, b)' or '#rrggbb' (what d3's interpolators return) → [r, g, b]. */
+function rgb(colour: string): [number, number, number] {
+  if (colour.startsWith('#')) return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [number, number, number];
+  const m = colour.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0'];
+  return [Number(m[0]), Number(m[1]), Number(m[2])];
+}
