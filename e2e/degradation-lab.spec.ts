@@ -76,6 +76,8 @@ for (const lang of langs) {
 
 test('Copy link reopens the same state, in the other language too', async ({ page, context }) => {
   await page.goto('/en/resnet-principles/#degradation-lab');
+  // Wait for the runtime (it writes data-state when mounted): input before that would be overwritten.
+  await expect(page.locator(`${lab}[data-state]`)).toHaveCount(1);
   await page.locator(`${lab} input[data-field="seed"]`).fill('7');
   await page.locator(`${lab} input[data-field="seed"]`).press('Tab');
   await page.locator(`${lab} select[data-field="width"]`).selectOption('16');

@@ -173,6 +173,7 @@ export function mountLinkBuilder(box: HTMLElement) {
   frame.contentWindow?.postMessage({ type: 'nb:hello' }, location.origin);
 
   widgetSel.addEventListener('change', () => {
+    if (widgetSel.value === widget) return;
     widget = widgetSel.value;
     lock.clear();
     hide.clear();

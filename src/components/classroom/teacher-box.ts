@@ -66,7 +66,7 @@ export function submissionCard(code: string, locale: Locale, titles: Record<stri
   const parsed = parseState(entry.schema, params);
   if (parsed.corrections.length) card.append(el('p', t('teacher.corrected', { detail: urlNotice(parsed.corrections, locale, (k) => k) }), { class: 'nb-problem' }));
   const state = parsed.state as Record<string, unknown>;
-  card.append(table(t('teacher.state'), [t('teacher.setting'), t('teacher.value')], Object.entries(entry.schema.fields).map(([k, spec]) => [k, formatValue(spec, state[k]).replace(/,/g, ', ')])));
+  card.append(table(t('teacher.state'), [t('teacher.setting'), t('teacher.value')], Object.entries(entry.schema.fields).map(([k, spec]) => [k, spec.kind === 'bool' ? t(state[k] ? 'print.on' : 'print.off') : formatValue(spec, state[k]).replace(/,/g, ', ')])));
 
   card.dataset.taskTitle = 'id' in s.task ? (assignment?.title[locale] ?? s.task.id) : t('teacher.customTask');
   const numbers = s.metrics.map(([what, value], i): [string, string] => [what || assignment?.report?.[i]?.label[locale] || `#${i + 1}`, value === null ? '—' : String(value)]);

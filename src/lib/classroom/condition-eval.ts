@@ -6,7 +6,8 @@
  * false, else unknown if any is unknown; `or` dually; `not unknown` is unknown. A task is met only
  * when its condition is `true` — so “no results yet” is never success, and never a crash.
  */
-import { printCondition, aggregatesOf, type Expr } from './condition';
+import type { Expr } from './condition';
+import { aggregatesOf, printCondition } from './condition-print';
 import type { Cell, Metrics } from './metrics';
 
 export type Value = number | string | boolean | readonly string[] | null;

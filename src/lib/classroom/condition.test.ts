@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineSchema } from '../state/schema';
-import { aggregatesOf, parseCondition, printCondition, type Expr } from './condition';
+import { parseCondition, type Expr } from './condition';
+import { aggregatesOf, printCondition } from './condition-print';
 import { checkCondition } from './condition-check';
 import { evaluateCondition, evaluateExpr, keyNumbers } from './condition-eval';
 import { parseCell, type Metrics } from './metrics';

@@ -32,6 +32,8 @@ const en = {
   'print.link': 'Link to this state',
   'print.qr': 'QR code of the link',
   'print.note': 'Scan the code or type the link to open the widget in exactly this state.',
+  'print.on': 'on',
+  'print.off': 'off',
   'print.noFigure': 'This widget has no figure in its current view; the settings and link are below.',
 
   'embed.brand': 'ResNet Notebook',
@@ -152,6 +154,8 @@ const zh: Record<ClassroomKey, string> = {
   'print.link': '此状态的链接',
   'print.qr': '链接的二维码',
   'print.note': '扫描二维码或输入链接，即可打开处于同一状态的组件。',
+  'print.on': '开',
+  'print.off': '关',
   'print.noFigure': '该组件当前视图中没有图表；设置和链接见下方。',
 
   'embed.brand': '残差网络互动笔记',

@@ -75,7 +75,7 @@ export function openPrintView(req: PrintRequest): HTMLDialogElement {
     th.scope = 'row';
     th.textContent = req.label(key);
     row.append(th);
-    row.insertCell().textContent = formatValue(spec, req.state[key]).replace(/,/g, ', ');
+    row.insertCell().textContent = spec.kind === 'bool' ? t(req.state[key] ? 'print.on' : 'print.off') : formatValue(spec, req.state[key]).replace(/,/g, ', ');
   }
 
   const figs = document.createElement('div');
