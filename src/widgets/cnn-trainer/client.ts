@@ -227,6 +227,24 @@ export function start(root: HTMLElement) {
     drawDigit();
   }
 
+  // Live updates arrive from the worker in bursts; they are drawn once per animation frame, so a
+  // message handler never does the drawing itself.
+  let pendingModel: Model | undefined;
+  let pendingCurve = false;
+  let viewFrame = 0;
+  function flushView() {
+    cancelAnimationFrame(viewFrame);
+    viewFrame = 0;
+    if (pendingCurve) drawCurve();
+    if (pendingModel) showModel(pendingModel);
+    pendingCurve = false;
+    pendingModel = undefined;
+  }
+  function scheduleView(curveChanged: boolean) {
+    pendingCurve ||= curveChanged;
+    viewFrame ||= requestAnimationFrame(flushView);
+  }
+
   // The recorded weights: one small fetch from this site.
   if (rec) {
     fetch(weightsUrl)
@@ -284,17 +302,16 @@ export function start(root: HTMLElement) {
             text += ` · ${fill(s.eta, { s: Math.max(0, Math.round((elapsed / frac) * (1 - frac))) })}`;
           }
           progressText.textContent = text;
-          if (p.evaluation) {
-            curve.push(p.evaluation);
-            drawCurve();
-          }
-          if (p.weights) showModel({ cnn: p.weights, logistic: p.logisticWeights, c1: job.channels1, c2: job.channels2, epoch: p.evaluation?.epoch ?? 0 });
+          if (p.evaluation) curve.push(p.evaluation);
+          if (p.weights) pendingModel = { cnn: p.weights, logistic: p.logisticWeights, c1: job.channels1, c2: job.channels2, epoch: p.evaluation?.epoch ?? 0 };
+          if (p.evaluation || p.weights) scheduleView(Boolean(p.evaluation));
         },
       });
+      flushView();
       if (outcome.kind === 'done') {
+        // The last evaluation is at the last step: its weights are already on screen.
+        drawConfusion(outcome.result.confusion);
         const r = outcome.result;
-        drawConfusion(r.confusion);
-        showModel({ cnn: r.weights, logistic: r.logisticWeights, c1: job.channels1, c2: job.channels2, epoch: r.curve.at(-1)?.epoch });
         root.dataset.msPerEpoch = String(Math.round(r.msPerEpoch));
         root.dataset.totalMs = String(Math.round(performance.now() - t0));
       }
