@@ -44,22 +44,23 @@ export function start(root: HTMLElement) {
   const rec = loadRecording();
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
-  // Charts
+  // Charts (smaller viewBoxes and fewer tiles per row on a phone, so that text stays readable)
+  const narrow = root.clientWidth < 480;
   const accChart = createLineChart(q('[data-chart="accuracy"]'), {
     title: s.accChart,
     xLabel: s.epochAxis,
     yLabel: s.accuracyAxis,
     yDomain: [0, 1],
-    width: 460,
+    width: narrow ? 380 : 460,
     height: 300,
     legend: 'bottom',
   });
   const confusion = createConfusionMatrix(q('[data-chart="confusion"]'), { title: s.confusionChart, trueLabel: s.trueAxis, predictedLabel: s.predictedAxis });
   const probs = createClassBars(q('[data-chart="probabilities"]'), { title: s.probChart, xLabel: s.classAxis, yLabel: s.probabilityAxis, width: 320, height: 170 });
   const inputView = createImageGrid(q('[data-chart="input"]'), { title: s.seenAs, scale: 'activation', tileSize: 84 });
-  const filters = createImageGrid(q('[data-chart="filters"]'), { title: s.filtersChart, scale: 'signed', perRow: 16, tileSize: 40 });
-  const maps1 = createImageGrid(q('[data-chart="maps1"]'), { title: s.mapsChart1, scale: 'activation', perRow: 8, tileSize: 56 });
-  const maps2 = createImageGrid(q('[data-chart="maps2"]'), { title: s.mapsChart2, scale: 'activation', perRow: 8, tileSize: 56 });
+  const filters = createImageGrid(q('[data-chart="filters"]'), { title: s.filtersChart, scale: 'signed', perRow: narrow ? 8 : 16, tileSize: 40 });
+  const maps1 = createImageGrid(q('[data-chart="maps1"]'), { title: s.mapsChart1, scale: 'activation', perRow: narrow ? 4 : 8, tileSize: 56 });
+  const maps2 = createImageGrid(q('[data-chart="maps2"]'), { title: s.mapsChart2, scale: 'activation', perRow: narrow ? 4 : 8, tileSize: 56 });
   const named = [[accChart, 'accuracy'], [confusion, 'confusion'], [probs, 'probabilities'], [inputView, 'input'], [filters, 'filters'], [maps1, 'maps-conv1'], [maps2, 'maps-conv2']] as const;
   for (const [c, name] of named) c.svg.dataset.chart = name;
 
