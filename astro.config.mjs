@@ -34,7 +34,7 @@ export default defineConfig({
         zh: { label: '简体中文', lang: 'zh-CN' },
         en: { label: 'English', lang: 'en' },
       },
-      customCss: ['katex/dist/katex.min.css', './src/styles/site.css', './src/styles/widgets.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css', './src/styles/widgets.css', './src/styles/classroom.css'],
       components: {
         LanguageSelect: './src/components/overrides/LanguageSelect.astro',
         Search: './src/components/overrides/Search.astro',

@@ -18,6 +18,6 @@ export const sidebar = [
   {
     label: 'Reference',
     translations: { 'zh-CN': '参考' },
-    items: [{ slug: 'glossary' }, { slug: 'references' }],
+    items: [{ slug: 'glossary' }, { slug: 'references' }, { slug: 'classroom' }],
   },
 ];

@@ -1,7 +1,12 @@
 import { toLocale, type Locale } from '../lib/i18n/locales';
 
-/** The locale of the page being rendered, read from Starlight's route data (`zh` | `en`). */
+/**
+ * The locale of the page being rendered: Starlight's route data (`zh` | `en`) on chapter pages, or
+ * `locals.nbLocale` on the notebook's own pages outside Starlight (the embed route sets it before
+ * rendering a widget).
+ */
 export function pageLocale(locals: App.Locals | undefined): Locale {
-  const route = (locals as { starlightRoute?: { locale?: string } } | undefined)?.starlightRoute;
-  return toLocale(route?.locale);
+  const l = locals as { starlightRoute?: { locale?: string }; nbLocale?: string } | undefined;
+  if (l?.nbLocale) return toLocale(l.nbLocale);
+  return toLocale(l?.starlightRoute?.locale);
 }

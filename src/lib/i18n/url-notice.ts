@@ -4,11 +4,12 @@ import type { Locale } from './locales';
 /**
  * The sentence a widget shows when it had to correct its link, in the reader's language:
  * one clause per correction, e.g. “depth=1000 was out of range; 64 is used instead.”
- * `label(key)` gives the control's visible name for a setting key.
+ * `label(key)` gives the control's visible name for a setting key; `extra` are further clauses
+ * already in the reader's language (e.g. about a damaged classroom task).
  */
-export function urlNotice(corrections: readonly UrlCorrection[], locale: Locale, label: (key: string) => string): string {
-  if (corrections.length === 0) return '';
-  const clauses = corrections.map((c) => clause(c, locale, label(c.key)));
+export function urlNotice(corrections: readonly UrlCorrection[], locale: Locale, label: (key: string) => string, extra: readonly string[] = []): string {
+  if (corrections.length === 0 && extra.length === 0) return '';
+  const clauses = [...corrections.map((c) => clause(c, locale, label(c.key))), ...extra];
   const head = locale === 'zh' ? '链接中的部分设置已更正：' : 'Some settings in the link were corrected: ';
   return head + clauses.join(locale === 'zh' ? '；' : '; ') + (locale === 'zh' ? '。' : '.');
 }

@@ -125,3 +125,38 @@ describe('parseLinkOptions(schema, query)', () => {
     expect(r.corrections).toEqual([{ key: 'lock', kind: 'dropped', raw: 'seed', used: '' }]);
   });
 });
+
+describe('list fields (numbers of an allowed length)', () => {
+  const kernelSchema = defineSchema({
+    id: 'kernel-lab',
+    version: 1,
+    fields: {
+      weights: { kind: 'list', min: -10, max: 10, lengths: [9, 25], default: [0, 0, 0, 0, 1, 0, 0, 0, 0], digits: 3 },
+    },
+  });
+  const parse = (q: string) => parseState(kernelSchema, `w=kernel-lab&${q}`);
+
+  it('reads comma-separated numbers of an allowed length and writes them back the same way', () => {
+    const r = parse('weights=1,0,-1,2,0,-2,1,0,-1');
+    expect(r.state.weights).toEqual([1, 0, -1, 2, 0, -2, 1, 0, -1]);
+    expect(r.corrections).toEqual([]);
+    expect(serializeState(kernelSchema, r.state).get('weights')).toBe('1,0,-1,2,0,-2,1,0,-1');
+  });
+  it('clamps each number to the range and rounds to the digits kept', () => {
+    const r = parse('weights=99,0.123456,0,0,0,0,0,0,-1e400');
+    expect(r.state.weights).toEqual([10, 0.123, 0, 0, 0, 0, 0, 0, -10]);
+    expect(r.corrections).toEqual([{ key: 'weights', kind: 'clamped', raw: '99,0.123456,0,0,0,0,0,0,-1e400', used: '10,0.123,0,0,0,0,0,0,-10' }]);
+  });
+  it('drops a list of another length or with a non-number, using the default', () => {
+    for (const bad of ['1,2,3', '1,0,-1,2,0,-2,1,0,x', '', '1,,2,3,4,5,6,7,8']) {
+      const r = parse(`weights=${encodeURIComponent(bad)}`);
+      expect(r.state.weights).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 0]);
+      expect(r.corrections[0]).toMatchObject({ key: 'weights', kind: 'dropped' });
+    }
+  });
+  it('defaults() hands out a fresh array each time', () => {
+    const a = defaults(kernelSchema);
+    a.weights[0] = 5;
+    expect(defaults(kernelSchema).weights[0]).toBe(0);
+  });
+});

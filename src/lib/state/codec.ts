@@ -6,7 +6,7 @@ import { defaults, reservedKeys, type FieldSpec, type StateOf, type WidgetSchema
  * Link format: `?w=<widget-id>&v=<version>&<field>=<value>…#<widget-id>`; every field is written
  * explicitly (not only the ones that differ from the defaults) so that a link keeps its meaning
  * even if a default changes later. Numbers are plain decimals, booleans `1`/`0`, sets
- * comma-separated in schema order.
+ * comma-separated in schema order, number lists comma-separated in their own order.
  */
 
 /** What the parser changed in a link, so the widget can say so in its notice. */
@@ -49,6 +49,8 @@ export function formatValue(spec: FieldSpec, value: unknown): string {
       const members = new Set(value as string[]);
       return spec.values.filter((v) => members.has(v)).join(',');
     }
+    case 'list':
+      return (value as number[]).map((v) => String(Number(v.toPrecision(spec.digits ?? 4)))).join(',');
   }
 }
 
@@ -96,6 +98,21 @@ function parseValue(spec: FieldSpec, raw: string): { value: unknown; clamped: bo
       const members = spec.values.filter((v) => parts.includes(v));
       if (members.length < (spec.minSize ?? 0)) return undefined;
       return { value: members, clamped: false };
+    }
+    case 'list': {
+      const parts = text === '' ? [] : text.split(',').map((p) => p.trim());
+      if (!spec.lengths.includes(parts.length) || parts.some((p) => !decimal.test(p))) return undefined;
+      let clamped = false;
+      const values = parts.map((p) => {
+        let n = Number(p);
+        if (!Number.isFinite(n)) n = n > 0 ? spec.max : spec.min;
+        if (n < spec.min || n > spec.max) {
+          n = Math.min(spec.max, Math.max(spec.min, n));
+          clamped = true;
+        }
+        return Number(n.toPrecision(spec.digits ?? 4));
+      });
+      return { value: values, clamped };
     }
     case 'text': {
       // Visible characters only: no control characters, no markup delimiters.
@@ -149,7 +166,7 @@ export function parseState<S extends WidgetSchema>(schema: S, input: string | UR
     seen.add(key);
     const parsed = parseValue(spec, raw);
     if (!parsed) {
-      state[key] = spec.kind === 'set' ? [...spec.default] : spec.default;
+      state[key] = spec.kind === 'set' || spec.kind === 'list' ? [...spec.default] : spec.default;
       corrections.push({ key, kind: 'dropped', raw: truncate(raw), used: formatValue(spec, state[key]) });
       continue;
     }

@@ -4,9 +4,13 @@
  * embeds and assignments with no further code.
  */
 import type { WidgetSchema } from './schema';
+import { architectureExplorerSchema } from './schemas/architecture-explorer';
 import { cnnTrainerSchema } from './schemas/cnn-trainer';
 import { degradationLabSchema } from './schemas/degradation-lab';
 import { gradientFlowSchema } from './schemas/gradient-flow';
+import { convExplorerSchema } from './schemas/conv-explorer';
+import { boundaryLabSchema } from './schemas/boundary-lab';
+import { residualBlockSchema } from './schemas/residual-block';
 
 export interface WidgetEntry {
   id: string;
@@ -18,6 +22,10 @@ export interface WidgetEntry {
 export const widgets: readonly WidgetEntry[] = [
   { id: degradationLabSchema.id, schema: degradationLabSchema, page: 'resnet-principles' },
   { id: gradientFlowSchema.id, schema: gradientFlowSchema, page: 'resnet-principles' },
+  { id: boundaryLabSchema.id, schema: boundaryLabSchema, page: 'ml-vs-dl' },
+  { id: convExplorerSchema.id, schema: convExplorerSchema, page: 'cnn-anatomy' },
+  { id: residualBlockSchema.id, schema: residualBlockSchema, page: 'resnet-principles' },
+  { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, page: 'case-studies/vgg' },
   { id: cnnTrainerSchema.id, schema: cnnTrainerSchema, page: 'cnn-anatomy' },
 ];
 

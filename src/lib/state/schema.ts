@@ -36,13 +36,28 @@ export interface SetField<V extends string = string> {
   /** Smallest number of members (default 0). */
   minSize?: number;
 }
+/**
+ * A list of numbers of one of a few allowed lengths, e.g. the cells of a 3×3 or 5×5 kernel.
+ * Links carry it comma-separated (`weights=1,0,-1,2,0,-2,1,0,-1`); each number is clamped to
+ * [min, max] and rounded to `digits` significant digits; a list of another length is dropped.
+ */
+export interface ListField {
+  kind: 'list';
+  min: number;
+  max: number;
+  /** Allowed list lengths. */
+  lengths: readonly number[];
+  default: readonly number[];
+  /** Significant digits kept per number (default 4). */
+  digits?: number;
+}
 export interface TextField {
   kind: 'text';
   maxLength: number;
   default: string;
 }
 
-export type FieldSpec = IntField | FloatField | BoolField | EnumField | SetField | TextField;
+export type FieldSpec = IntField | FloatField | BoolField | EnumField | SetField | ListField | TextField;
 
 /** The value type a field spec describes. */
 export type FieldValue<F extends FieldSpec> = F extends IntField | FloatField
@@ -53,7 +68,9 @@ export type FieldValue<F extends FieldSpec> = F extends IntField | FloatField
       ? V
       : F extends SetField<infer V>
         ? V[]
-        : F extends TextField
+        : F extends ListField
+          ? number[]
+          : F extends TextField
           ? string
           : never;
 
@@ -75,7 +92,7 @@ export function defineSchema<const F extends Record<string, FieldSpec>>(schema: 
 /** The default state of a schema (fresh arrays, safe to mutate). */
 export function defaults<S extends WidgetSchema>(schema: S): StateOf<S> {
   const out: Record<string, unknown> = {};
-  for (const [key, f] of Object.entries(schema.fields)) out[key] = f.kind === 'set' ? [...f.default] : f.default;
+  for (const [key, f] of Object.entries(schema.fields)) out[key] = f.kind === 'set' || f.kind === 'list' ? [...f.default] : f.default;
   return out as StateOf<S>;
 }
 

@@ -361,5 +361,4 @@ export function start(root: HTMLElement) {
   setMode();
   if (!showRecording()) clearView();
   rt.setStatus('idle');
-  if (rt.options.run) void train();
 }

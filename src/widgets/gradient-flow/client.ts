@@ -214,5 +214,4 @@ export function start(root: HTMLElement) {
 
   showRecording();
   rt.setStatus('idle');
-  if (rt.options.run) void train();
 }

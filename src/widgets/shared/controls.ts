@@ -5,6 +5,7 @@
  * - bool: `<input type="checkbox">`
  * - enum: `<select>` or a group of `<input type="radio" value>`
  * - set: a group of `<input type="checkbox" value>`
+ * - list: an `<input type="text">` holding comma-separated numbers (or no control: set it from code)
  * An element with `data-output="<key>"` shows the current value.
  */
 import type { FieldSpec, WidgetSchema } from '../../lib/state/schema';
@@ -12,7 +13,7 @@ import type { FieldSpec, WidgetSchema } from '../../lib/state/schema';
 type AnyState = Record<string, unknown>;
 
 export function controlsFor(root: HTMLElement, key: string): HTMLInputElement[] | HTMLSelectElement[] {
-  return [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[data-field="${key}"]`)] as HTMLInputElement[];
+  return [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[data-field="${CSS.escape(key)}"]`)] as HTMLInputElement[];
 }
 
 /** Puts state values into the controls (no events fired). */
@@ -23,7 +24,7 @@ export function writeControls(root: HTMLElement, schema: WidgetSchema, state: An
       if (el instanceof HTMLSelectElement) el.value = String(value);
       else if (el.type === 'checkbox') el.checked = spec.kind === 'set' ? (value as string[]).includes(el.value) : Boolean(value);
       else if (el.type === 'radio') el.checked = el.value === String(value);
-      else el.value = String(value);
+      else el.value = Array.isArray(value) ? value.join(',') : String(value);
     }
     for (const out of root.querySelectorAll<HTMLElement>(`[data-output="${key}"]`)) {
       out.textContent = format ? format(key, value) : String(value);
@@ -45,6 +46,10 @@ function readControl(root: HTMLElement, key: string, spec: FieldSpec, el: HTMLIn
       return el.value;
     case 'set':
       return [...root.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][data-field="${key}"]`)].filter((c) => c.checked).map((c) => c.value);
+    case 'list': {
+      const values = el.value.split(',').map((v) => Number(v.trim()));
+      return values.every(Number.isFinite) ? values : undefined;
+    }
     case 'text':
       return el.value;
   }

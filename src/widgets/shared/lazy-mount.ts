@@ -6,6 +6,7 @@
 export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unknown>, margin = '400px') {
   const root = document.getElementById(id);
   if (!root) return;
+  repairQuery();
   const addressed = location.hash === `#${id}` || new URLSearchParams(location.search).getAll('w').includes(id);
   if (addressed) {
     void load(root);
@@ -21,4 +22,19 @@ export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unkno
     { rootMargin: margin },
   );
   io.observe(root);
+}
+
+/**
+ * A link damaged on the way (a stray `%`, a cut-off `%E0%A4`) makes `decodeURIComponent` throw —
+ * and tfjs-core runs it over the page's query when it starts, which would stop the widget from
+ * loading. Such a query is re-encoded once (malformed bytes become U+FFFD), before any widget code
+ * loads; the codec then reports the damaged values in the widget's notice like any other.
+ */
+function repairQuery() {
+  try {
+    decodeURIComponent(location.search);
+  } catch {
+    const fixed = new URLSearchParams(location.search).toString();
+    history.replaceState(history.state, '', `${location.pathname}${fixed ? `?${fixed}` : ''}${location.hash}`);
+  }
 }

@@ -2,9 +2,14 @@
  * The runtime every widget mounts through. It owns the widget contract that is the same for all
  * widgets — state from the link (validated, corrections shown in the URL notice), controls bound
  * to the schema, debounced URL updates, teacher locks and hidden controls, Copy link, Reset,
- * Export, and the `data-status` attribute — so a widget only wires state → worker → charts.
+ * Export, the print view, a classroom task (`task=`), scrolling to the widget and starting its run
+ * when the link says `run=1`, and the `data-status` attribute — so a widget only wires
+ * state → worker → charts, and every classroom feature works for every registered widget.
+ *
+ * Test and embedding interface it adds to the root: `data-state` (the state as link parameters),
+ * and a bubbling `nb:state` event (`detail: { id, query, labels }`) after every change.
  */
-import { parseState, normalizeState, type UrlCorrection } from '../../lib/state/codec';
+import { parseState, normalizeState, serializeState, type UrlCorrection } from '../../lib/state/codec';
 import { parseLinkOptions, type LinkOptions } from '../../lib/state/link-options';
 import { defaults, type StateOf, type WidgetSchema } from '../../lib/state/schema';
 import { toLocale, type Locale } from '../../lib/i18n/locales';
@@ -13,6 +18,9 @@ import { urlNotice } from '../../lib/i18n/url-notice';
 import { applyLimits, controlsFor, listenControls, writeControls } from './controls';
 import { download, standaloneSvg, svgToPng, tableToCsv } from './export';
 import { urlWriter, widgetLink } from './url-sync';
+
+/** The name of the `task=` parameter in notices (the rest of the classroom strings load with the task panel). */
+const taskLabel = { zh: '作业', en: 'task' } as const;
 
 export type WidgetStatus = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
@@ -62,18 +70,24 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
   const labelOf =
     opts.label ??
     ((key: string) => {
+      if (key === 'task') return taskLabel[locale];
+      // A group (radios, checkboxes) is named by its legend (`data-label-for`), a single control by its label.
       const el = controlsFor(root, key)[0];
-      const text = el?.labels?.[0]?.querySelector('[data-label]')?.textContent ?? el?.labels?.[0]?.textContent ?? root.querySelector(`[data-label-for="${key}"]`)?.textContent;
+      const group = root.querySelector(`[data-label-for="${CSS.escape(key)}"]`)?.textContent;
+      const text = group ?? el?.labels?.[0]?.querySelector('[data-label]')?.textContent ?? el?.labels?.[0]?.textContent;
       return (text ?? key).trim().replace(/\s+/g, ' ');
     });
 
   // The notice: every correction made to the link, in the reader's language.
   const notice = root.querySelector<HTMLElement>('[data-notice="url"]');
   const corrections: UrlCorrection[] = [...parsed.corrections, ...link.corrections];
-  if (notice && corrections.length) {
-    notice.textContent = urlNotice(corrections, locale, labelOf);
+  const extraClauses: string[] = [];
+  const showNotice = () => {
+    if (!notice || (!corrections.length && !extraClauses.length)) return;
+    notice.textContent = urlNotice(corrections, locale, labelOf, extraClauses);
     notice.hidden = false;
-  }
+  };
+  showNotice();
 
   // Teacher options: hidden and locked controls.
   for (const key of options.hide) {
@@ -101,11 +115,19 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
   writeControls(root, schema, state as Record<string, unknown>, opts.format);
   const writeUrl = urlWriter(schema, () => options, () => extraParams);
 
+  const announce = () => {
+    const params = serializeState(schema, state);
+    root.dataset.state = params.toString();
+    const query = new URL(widgetLink(schema, state, options, extraParams)).search;
+    const labels = Object.fromEntries(Object.keys(schema.fields).map((k) => [k, labelOf(k)]));
+    root.dispatchEvent(new CustomEvent('nb:state', { bubbles: true, detail: { id: schema.id, query, labels } }));
+  };
   const commit = (next: StateOf<S>, changed: (keyof StateOf<S>)[], touchUrl: boolean) => {
     state = next;
     writeControls(root, schema, state as Record<string, unknown>, opts.format);
     if (touchUrl) writeUrl(state);
     for (const l of listeners) l(state, changed);
+    announce();
   };
 
   listenControls(root, schema, (key, value) => {
@@ -144,10 +166,13 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
         linkOutput?.select();
         toast(t('widget.copyFailed'));
       }
+    } else if (action === 'print') {
+      const { openPrintView } = await import('./print-view');
+      openPrintView({ root, schema, locale, state: state as Record<string, unknown>, link: widgetLink(schema, state, options, extraParams), label: labelOf, hidden: options.hide });
     } else if (action === 'reset') {
       const fresh = defaults(schema) as Record<string, unknown>;
-      // Locked settings stay as the teacher set them.
-      for (const key of options.lock) fresh[key] = (state as Record<string, unknown>)[key];
+      // Locked and hidden settings stay as the teacher set them.
+      for (const key of [...options.lock, ...options.hide]) fresh[key] = (state as Record<string, unknown>)[key];
       commit(normalizeState(schema, fresh as Partial<StateOf<S>>), Object.keys(schema.fields) as (keyof StateOf<S>)[], true);
       if (notice) notice.hidden = true;
     } else if (action === 'export-csv') {
@@ -167,6 +192,63 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
       }
     }
   });
+
+  // A classroom task in the link: the panel and its checks load only when there is one.
+  const taskRaw = extraParams.get('task');
+  if (taskRaw !== null) {
+    void import('./task-panel').then((m) =>
+      m.mountTask(
+        {
+          root,
+          schema,
+          locale,
+          state: () => state as StateOf<WidgetSchema>,
+          onChange: (l) => listeners.push(l),
+          notice: (clause) => {
+            extraClauses.push(clause);
+            showNotice();
+          },
+          dropTask: () => extraParams.delete('task'),
+        },
+        taskRaw,
+      ),
+    );
+  }
+
+  // Opening a link to this widget: bring it into view (not inside an embed, where it is the page),
+  // and keep it there while the page above settles (fonts, other widgets drawing), until the
+  // reader scrolls or types or 4 s have passed.
+  const embedded = document.documentElement.hasAttribute('data-embed');
+  if (parsed.addressed && !embedded) {
+    const pin = () => root.scrollIntoView({ block: 'start', behavior: 'instant' });
+    const ro = new ResizeObserver(() => pin());
+    const release = () => {
+      ro.disconnect();
+      for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) removeEventListener(type, release);
+    };
+    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) addEventListener(type, release, { passive: true, once: true });
+    requestAnimationFrame(() => {
+      pin();
+      ro.observe(document.body);
+    });
+    setTimeout(release, 4000);
+  }
+
+  // `run=1`: start the run once the widget is ready — the first time it reports idle/done (widgets
+  // call setStatus at the end of their start), or after a grace period — by pressing its Train button.
+  let autorun = parsed.addressed && options.run;
+  const startRun = () => {
+    if (!autorun) return;
+    autorun = false;
+    setTimeout(() => {
+      const status = root.dataset.status;
+      const train = root.querySelector<HTMLButtonElement>('button[data-run="train"]');
+      if (train && !train.disabled && status !== 'running' && status !== 'loading') train.click();
+    }, 0);
+  };
+  if (autorun) setTimeout(startRun, 3000);
+
+  announce();
 
   return {
     root,
@@ -190,6 +272,7 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
     },
     setStatus(status) {
       root.dataset.status = status;
+      if (status === 'idle' || status === 'done') startRun();
     },
     toast,
   };

@@ -1,0 +1,300 @@
+/**
+ * Ready assignments for the classroom page: for every widget, at least two tasks a teacher can
+ * hand out as they are — a link that opens the widget in the right state, with the controls that
+ * are not the point of the exercise locked or hidden, a prompt in both languages and a condition
+ * the widget checks live (see `condition.ts` for the language; `[i]` are 0-based columns of the
+ * widget's `table[data-metrics]`, listed in the comment above each widget's entries).
+ *
+ * Unit tests check every entry: its state is valid for the widget, its condition parses and
+ * type-checks, its locks name real settings, and each registered widget has at least two.
+ */
+import type { Locale } from '../i18n/locales';
+import { flattenKernel, presetKernel } from '../ml/conv-presets';
+import { widgets } from '../state/registry';
+import { chapterLink, embedLink, type LinkSpec } from './links';
+import type { Bilingual, CatalogueLookup, Task } from './task';
+
+export interface Assignment {
+  /** Stable id: it is the `task=` value of every link handed out, so never rename one. */
+  id: string;
+  widget: string;
+  level: 'intro' | 'core' | 'challenge';
+  title: Bilingual;
+  prompt: Bilingual;
+  /** The settings the link opens with (the rest are the widget's defaults). */
+  state: Record<string, unknown>;
+  lock?: string[];
+  hide?: string[];
+  run?: boolean;
+  check: string;
+  /**
+   * Labelled key numbers for the submission code. Codes store only the values, by position, so
+   * only ever append to this list.
+   */
+  report?: Task['report'];
+}
+
+export const catalogue: readonly Assignment[] = [
+  // degradation-lab — runs: [0] architecture, [1] depth, [2] steps, [3] final loss, [4] final accuracy;
+  // sweep: [0] depth, [1] plain loss, [2] residual loss; curve: [0] step, [1] plain loss, [2] residual loss, [3] plain acc, [4] residual acc.
+  {
+    id: 'dl-see-degradation',
+    widget: 'degradation-lab',
+    level: 'intro',
+    title: { zh: '亲眼看到退化', en: 'See degradation happen' },
+    prompt: {
+      zh: '深度固定为 32 层。按“训练”，让普通网络和残差网络在同样的数据上训练，直到普通网络最终的训练损失至少是残差网络的 5 倍。想一想：更深的普通网络为什么连训练集都拟合不好？',
+      en: 'The depth is fixed at 32 layers. Press Train and let the plain and the residual net learn the same data until the plain net’s final training loss is at least 5 times the residual net’s. Why can the deeper plain net not even fit its training set?',
+    },
+    state: { depth: 32, seed: 1, arch: ['plain', 'residual'], mode: 'single' },
+    lock: ['depth', 'arch', 'mode'],
+    hide: ['dataset'],
+    check: 'last(runs[3] where [0] = "plain" and [1] = depth) >= 5 * last(runs[3] where [0] = "residual" and [1] = depth)',
+    report: [
+      { label: { zh: '普通网络最终训练损失', en: 'plain net, final training loss' }, expr: 'last(runs[3] where [0] = "plain" and [1] = depth)' },
+      { label: { zh: '残差网络最终训练损失', en: 'residual net, final training loss' }, expr: 'last(runs[3] where [0] = "residual" and [1] = depth)' },
+    ],
+  },
+  {
+    id: 'dl-tune-learning-rate',
+    widget: 'degradation-lab',
+    level: 'intro',
+    title: { zh: '调学习率', en: 'Tune the learning rate' },
+    prompt: {
+      zh: '训练步数锁定为 100 步，只训练 4 层的普通网络。只改学习率，让最终训练损失降到 0.1 以下。学习率太小或太大分别会怎样？',
+      en: 'Training is locked at 100 steps, for a 4-layer plain net only. Change only the learning rate until the final training loss is below 0.1. What happens when the learning rate is too small, or too large?',
+    },
+    state: { depth: 4, steps: 100, lr: 0.0003, arch: ['plain'], mode: 'single', seed: 2 },
+    lock: ['depth', 'steps', 'arch', 'mode'],
+    hide: ['dataset', 'width'],
+    check: 'last(runs[3] where [0] = "plain" and [1] = depth and [2] = steps) < 0.1',
+    report: [
+      { label: { zh: '学习率', en: 'learning rate' }, expr: 'lr' },
+      { label: { zh: '普通网络最终训练损失', en: 'plain net, final training loss' }, expr: 'last(runs[3] where [0] = "plain" and [1] = depth and [2] = steps)' },
+    ],
+  },
+  {
+    id: 'dl-smallest-degrading-depth',
+    widget: 'degradation-lab',
+    level: 'core',
+    title: { zh: '从哪个深度开始退化', en: 'Where degradation begins' },
+    prompt: {
+      zh: '运行深度扫描（2 到 64 层）。找出普通网络的最终损失超过残差网络两倍的最小深度，然后把“深度”滑块拨到这个深度。',
+      en: 'Run the depth sweep (2 to 64 layers). Find the smallest depth at which the plain net’s final loss exceeds twice the residual net’s, then set the depth slider to that depth.',
+    },
+    state: { mode: 'sweep', seed: 1, steps: 300, arch: ['plain', 'residual'] },
+    lock: ['mode', 'steps', 'arch', 'seed'],
+    check: 'count(sweep where [1] > 0 and [2] > 0) >= 6 and depth = min(sweep[0] where [1] > 2 * [2])',
+    report: [
+      { label: { zh: '满足条件的最小深度', en: 'smallest depth found' }, expr: 'min(sweep[0] where [1] > 2 * [2])' },
+      { label: { zh: '该深度普通网络损失', en: 'plain loss at that depth' }, expr: 'min(sweep[1] where [0] = depth)' },
+      { label: { zh: '该深度残差网络损失', en: 'residual loss at that depth' }, expr: 'min(sweep[2] where [0] = depth)' },
+    ],
+  },
+  {
+    id: 'dl-rescue-plain',
+    widget: 'degradation-lab',
+    level: 'challenge',
+    title: { zh: '不用捷径救回深层普通网络', en: 'Rescue a deep plain net without shortcuts' },
+    prompt: {
+      zh: '深度锁定为 32 层，只训练普通网络（没有捷径连接）。调整学习率、优化器、宽度、批归一化或训练步数，让它的最终训练损失降到 0.3 以下。和残差网络相比，你付出了什么代价？',
+      en: 'The depth is locked at 32 and only the plain net (no shortcuts) trains. Change the learning rate, optimizer, width, batch normalization or training steps until its final training loss is below 0.3. Compared with the residual net, what did it cost you?',
+    },
+    state: { depth: 32, arch: ['plain'], mode: 'single', seed: 0 },
+    lock: ['depth', 'arch', 'mode'],
+    check: 'depth >= 32 and not (arch has "residual") and last(runs[3] where [0] = "plain" and [1] = depth) < 0.3',
+    report: [{ label: { zh: '普通网络最终训练损失', en: 'plain net, final training loss' }, expr: 'last(runs[3] where [0] = "plain" and [1] = depth)' }],
+  },
+
+  // gradient-flow — gradients: [0] layer, [1] plain at init, [2] residual at init, [3] plain at the step shown, [4] residual at the step shown;
+  // gradient-growth: [0] architecture, [1] step, [2] first ÷ last layer, [3] factor per layer.
+  {
+    id: 'gf-compare-growth',
+    widget: 'gradient-flow',
+    level: 'intro',
+    title: { zh: '比较梯度如何随深度变化', en: 'Compare how gradients change with depth' },
+    prompt: {
+      zh: '32 层的两个网络，训练 200 步。训练结束后，普通网络“第一层 ÷ 最后一层”的梯度比至少要是残差网络的 10 倍。看热力图：普通网络哪些层的梯度最大？',
+      en: 'Two 32-layer nets, trained for 200 steps. After training, the plain net’s “first ÷ last layer” gradient ratio should be at least 10 times the residual net’s. Look at the heatmaps: which layers of the plain net get the largest gradients?',
+    },
+    state: { depth: 32, steps: 200, seed: 1, source: 'own' },
+    lock: ['depth', 'steps', 'source'],
+    check: 'last(gradient-growth[2] where [0] = "plain" and [1] > 0) >= 10 * last(gradient-growth[2] where [0] = "residual" and [1] > 0)',
+    report: [
+      { label: { zh: '普通网络梯度比（第一层 ÷ 最后一层）', en: 'plain net, first ÷ last layer' }, expr: 'last(gradient-growth[2] where [0] = "plain" and [1] > 0)' },
+      { label: { zh: '残差网络梯度比（第一层 ÷ 最后一层）', en: 'residual net, first ÷ last layer' }, expr: 'last(gradient-growth[2] where [0] = "residual" and [1] > 0)' },
+    ],
+  },
+  {
+    id: 'gf-shallow-alike',
+    widget: 'gradient-flow',
+    level: 'core',
+    title: { zh: '浅层网络中捷径还重要吗', en: 'Do shortcuts matter in a shallow net?' },
+    prompt: {
+      zh: '找一个至少 8 层的深度，使得在初始化时，普通网络的梯度比（第一层 ÷ 最后一层）不超过残差网络的 2 倍。再往深处试试：这说明残差连接在什么情况下最有用？',
+      en: 'Find a depth of at least 8 layers at which, at initialization, the plain net’s gradient ratio (first ÷ last layer) is at most twice the residual net’s. Then try deeper: what does that tell you about when shortcuts matter most?',
+    },
+    state: { depth: 32, steps: 50, seed: 1, source: 'own' },
+    lock: ['steps', 'source'],
+    check: 'depth >= 8 and first(gradient-growth[2] where [0] = "plain" and [1] = 0) <= 2 * first(gradient-growth[2] where [0] = "residual" and [1] = 0)',
+    report: [
+      { label: { zh: '初始化时普通网络梯度比', en: 'plain net at init, first ÷ last layer' }, expr: 'first(gradient-growth[2] where [0] = "plain" and [1] = 0)' },
+      { label: { zh: '初始化时残差网络梯度比', en: 'residual net at init, first ÷ last layer' }, expr: 'first(gradient-growth[2] where [0] = "residual" and [1] = 0)' },
+    ],
+  },
+  {
+    id: 'gf-vanishing-without-bn',
+    widget: 'gradient-flow',
+    level: 'challenge',
+    title: { zh: '去掉批归一化之后', en: 'Without batch normalization' },
+    prompt: {
+      zh: '关掉批归一化，找一个深度，使普通网络在初始化时第一层的梯度比最后一层还小（梯度比小于 1），也就是梯度在传回输入端的途中变弱了。残差网络在同一深度表现如何？',
+      en: 'Switch batch normalization off and find a depth at which, at initialization, the plain net’s first layer gets a smaller gradient than its last (ratio below 1): the gradient fades on its way back to the input. How does the residual net behave at the same depth?',
+    },
+    state: { depth: 8, steps: 50, seed: 0, bn: true, source: 'own' },
+    lock: ['steps', 'source'],
+    check: 'not bn and first(gradient-growth[2] where [0] = "plain" and [1] = 0) < 1',
+    report: [
+      { label: { zh: '初始化时普通网络梯度比', en: 'plain net at init, first ÷ last layer' }, expr: 'first(gradient-growth[2] where [0] = "plain" and [1] = 0)' },
+      { label: { zh: '初始化时残差网络梯度比', en: 'residual net at init, first ÷ last layer' }, expr: 'first(gradient-growth[2] where [0] = "residual" and [1] = 0)' },
+    ],
+  },
+
+  // boundary-lab — learners: [0] learner (raw / features / mlp), [1] features, [2] parameters, [3] final loss, [4] final accuracy.
+  {
+    id: 'bl-circles-features',
+    widget: 'boundary-lab',
+    level: 'intro',
+    title: { zh: '为圆环数据设计特征', en: 'Features for the circles' },
+    prompt: {
+      zh: '两个同心圆环无法用一条直线分开，所以只用 x、y 的逻辑回归只能靠猜。请勾选合适的手工特征，让“手工特征 + 逻辑回归”的训练准确率达到 0.95 以上。你选的特征在几何上意味着什么？',
+      en: 'Two rings, one inside the other, cannot be split by a straight line, so logistic regression on x and y can only guess. Tick hand-made features until logistic regression on your features reaches a training accuracy of 0.95 or more. What do your features mean geometrically?',
+    },
+    state: { dataset: 'circles', features: ['x', 'y'], learners: ['raw', 'features'], seed: 1 },
+    lock: ['dataset', 'learners'],
+    check: 'last(learners[4] where [0] = "features") >= 0.95',
+    report: [
+      { label: { zh: '手工特征模型的训练准确率', en: 'hand-made features, training accuracy' }, expr: 'last(learners[4] where [0] = "features")' },
+      { label: { zh: '手工特征模型的参数个数', en: 'hand-made features, parameters' }, expr: 'last(learners[2] where [0] = "features")' },
+    ],
+  },
+  {
+    id: 'bl-xor-small-mlp',
+    widget: 'boundary-lab',
+    level: 'core',
+    title: { zh: '解决异或的最小网络', en: 'The smallest net that solves XOR' },
+    prompt: {
+      zh: '在异或数据上只训练多层感知机。把网络调小，在参数不超过 60 个的前提下让训练准确率达到 0.95 以上。网络再小一些会怎样？',
+      en: 'Train only the multilayer perceptron on the XOR data. Make the network small: reach a training accuracy of 0.95 or more with at most 60 parameters. What happens if you make it smaller still?',
+    },
+    state: { dataset: 'xor', learners: ['mlp'], layers: 2, width: 8, seed: 1 },
+    lock: ['dataset', 'learners'],
+    check: 'last(learners[4] where [0] = "mlp") >= 0.95 and last(learners[2] where [0] = "mlp") <= 60',
+    report: [
+      { label: { zh: '多层感知机的训练准确率', en: 'MLP, training accuracy' }, expr: 'last(learners[4] where [0] = "mlp")' },
+      { label: { zh: '多层感知机的参数个数', en: 'MLP, parameters' }, expr: 'last(learners[2] where [0] = "mlp")' },
+    ],
+  },
+  {
+    id: 'bl-xor-one-feature',
+    widget: 'boundary-lab',
+    level: 'challenge',
+    title: { zh: '一个特征解决异或', en: 'One feature for XOR' },
+    prompt: {
+      zh: '在 x、y 之外只再加一个手工特征，让逻辑回归在异或数据上的训练准确率达到 0.95 以上。为什么恰好是这个特征？深度网络又是怎样自己“找到”它的？',
+      en: 'Add just one hand-made feature to x and y so that logistic regression reaches a training accuracy of 0.95 or more on the XOR data. Why this feature? And how does a deep network find something like it on its own?',
+    },
+    state: { dataset: 'xor', features: ['x', 'y'], learners: ['raw', 'features'], seed: 1 },
+    lock: ['dataset', 'learners'],
+    check: 'last(learners[4] where [0] = "features") >= 0.95 and last(learners[2] where [0] = "features") <= 8',
+    report: [
+      { label: { zh: '手工特征模型的训练准确率', en: 'hand-made features, training accuracy' }, expr: 'last(learners[4] where [0] = "features")' },
+      { label: { zh: '手工特征模型的参数个数', en: 'hand-made features, parameters' }, expr: 'last(learners[2] where [0] = "features")' },
+    ],
+  },
+
+  // conv-explorer — layer: [0] layer, [1] input side n, [2] window k, [3] stride s, [4] padding p, [5] dilation d,
+  // [6] output side o, [7] parameters; the first row is the convolution, the second (if any) the pooling.
+  {
+    id: 'ce-same-size',
+    widget: 'conv-explorer',
+    level: 'intro',
+    title: { zh: '保持特征图尺寸不变', en: 'Keep the feature map the same size' },
+    prompt: {
+      zh: '卷积核是 5×5，步幅为 1。选一个填充值，让卷积输出的特征图和 28×28 的输入一样大。用输出尺寸公式验证你的答案。',
+      en: 'The kernel is 5×5 and the stride is 1. Choose the padding so that the convolution’s feature map is as large as the 28×28 input. Check your answer with the output-size formula.',
+    },
+    state: { size: 5, kernel: 'edge-v', weights: flattenKernel(presetKernel('edge-v', 5)), stride: 1, padding: 0, dilation: 1, pool: 'none' },
+    lock: ['size', 'stride', 'dilation'],
+    check: 'size = 5 and stride = 1 and first(layer[6]) = 28',
+    report: [
+      { label: { zh: '填充', en: 'padding' }, expr: 'padding' },
+      { label: { zh: '卷积输出边长', en: 'convolution output side' }, expr: 'first(layer[6])' },
+    ],
+  },
+  {
+    id: 'ce-halve-without-pooling',
+    widget: 'conv-explorer',
+    level: 'core',
+    title: { zh: '不用池化把尺寸减半', en: 'Halve the size without pooling' },
+    prompt: {
+      zh: '不使用池化，只调整卷积本身的步幅和填充，把 28×28 的输入变成 14×14 的特征图。ResNet 正是这样在各阶段之间缩小特征图的。',
+      en: 'Without pooling, change only the convolution’s stride and padding to turn the 28×28 input into a 14×14 feature map. This is how ResNet shrinks its feature maps between stages.',
+    },
+    state: { size: 3, stride: 1, padding: 1, dilation: 1, pool: 'none' },
+    lock: ['pool', 'size'],
+    check: 'pool = "none" and first(layer[6]) = 14',
+    report: [
+      { label: { zh: '步幅', en: 'stride' }, expr: 'stride' },
+      { label: { zh: '填充', en: 'padding' }, expr: 'padding' },
+      { label: { zh: '卷积输出边长', en: 'convolution output side' }, expr: 'first(layer[6])' },
+    ],
+  },
+  {
+    id: 'ce-count-parameters',
+    widget: 'conv-explorer',
+    level: 'challenge',
+    title: { zh: '数一数参数', en: 'Count the parameters' },
+    prompt: {
+      zh: '一个 3×3 卷积层有 64 个输入通道，带偏置。输出通道取多少时，这一层恰好有 73,856 个参数？先用公式算，再在组件里验证。',
+      en: 'A 3×3 convolutional layer has 64 input channels and a bias. How many output channels give it exactly 73,856 parameters? Work it out with the formula first, then check it in the widget.',
+    },
+    state: { size: 3, cin: 64, cout: 64, bias: true },
+    lock: ['size', 'cin', 'bias'],
+    check: 'first(layer[7]) = 73856',
+    report: [
+      { label: { zh: '输出通道数', en: 'output channels' }, expr: 'cout' },
+      { label: { zh: '参数个数', en: 'parameters' }, expr: 'first(layer[7])' },
+    ],
+  },
+];
+
+/** The assignment with this id, or `undefined`. */
+export function assignmentById(id: string): Assignment | undefined {
+  return catalogue.find((a) => a.id === id);
+}
+
+/** The link spec of an assignment (its state, locks and task). */
+export function assignmentSpec(a: Assignment): LinkSpec {
+  return { widget: a.widget, state: a.state, lock: a.lock, hide: a.hide, run: a.run, task: a.id };
+}
+
+/** The chapter link of an assignment in one language (relative to the site unless `origin` is given). */
+export function assignmentLink(a: Assignment, lang: Locale, origin = ''): string {
+  return chapterLink(assignmentSpec(a), lang, origin);
+}
+
+export function assignmentEmbedLink(a: Assignment, lang: Locale, origin = ''): string {
+  return embedLink(assignmentSpec(a), lang, origin);
+}
+
+/** Assignments of the widgets that are registered, grouped by widget in registry order. */
+export function assignmentsByWidget(): { widget: string; assignments: Assignment[] }[] {
+  return widgets.map((w) => ({ widget: w.id, assignments: catalogue.filter((a) => a.widget === w.id) })).filter((g) => g.assignments.length > 0);
+}
+
+/** For `parseTaskParam`: a catalogue id → its widget and task. */
+export const catalogueLookup: CatalogueLookup = (id) => {
+  const a = assignmentById(id);
+  return a ? { widget: a.widget, task: { id: a.id, prompt: a.prompt, check: a.check, report: a.report } } : undefined;
+};
