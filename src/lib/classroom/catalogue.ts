@@ -267,6 +267,61 @@ export const catalogue: readonly Assignment[] = [
       { label: { zh: '参数个数', en: 'parameters' }, expr: 'first(layer[7])' },
     ],
   },
+
+  // cnn-trainer — accuracy and logistic-accuracy: [0] epoch, [1] train accuracy, [2] test accuracy;
+  // prediction (the digit shown): [0] digit, [1] CNN probability, [2] logistic-regression probability;
+  // confusion: [0] true digit, [1]…[10] counts predicted as 0…9.
+  {
+    id: 'ct-beat-logistic',
+    widget: 'cnn-trainer',
+    level: 'intro',
+    title: { zh: '卷积网络胜过逻辑回归', en: 'The CNN beats logistic regression' },
+    prompt: {
+      zh: '按“训练”，让小型 CNN 和原始像素上的逻辑回归在同样的小批量上各训练 4 轮。两者的参数个数相差无几（9098 对 7850），CNN 的测试准确率却要高出至少 3 个百分点，并且达到 95%。差距从哪里来？',
+      en: 'Press Train: the tiny CNN and logistic regression on raw pixels learn from the same mini-batches for 4 epochs. They have about as many parameters (9,098 against 7,850), yet the CNN’s test accuracy should end at least 3 points higher, and at 95% or more. Where does the difference come from?',
+    },
+    state: { epochs: 4, filters1: 8, filters2: 16, contrast: true },
+    lock: ['filters1', 'filters2', 'contrast'],
+    check: 'last(accuracy[2]) >= 0.95 and last(logistic-accuracy[2]) <= last(accuracy[2]) - 0.03',
+    report: [
+      { label: { zh: 'CNN 测试准确率', en: 'CNN, test accuracy' }, expr: 'last(accuracy[2])' },
+      { label: { zh: '逻辑回归测试准确率', en: 'logistic regression, test accuracy' }, expr: 'last(logistic-accuracy[2])' },
+    ],
+  },
+  {
+    id: 'ct-fool-logistic',
+    widget: 'cnn-trainer',
+    level: 'core',
+    title: { zh: '一个只有 CNN 认得的 7', en: 'A 7 only the CNN can read' },
+    prompt: {
+      zh: '在手写板上写一个 7（也可以先看看测试集里的 7），让 CNN 以至少 80% 的把握认出它，而逻辑回归给 7 的概率低于 50%。提示：把数字写得偏一点、斜一点或细一点。为什么逻辑回归更容易被这样的变化骗过？',
+      en: 'Write a 7 on the pad (look at the test set’s 7 first if you like) that the CNN reads as 7 with at least 80% confidence while logistic regression gives 7 less than 50%. Hint: write it off-centre, slanted or thin. Why is logistic regression the one fooled by such changes?',
+    },
+    state: { digit: 7, contrast: true },
+    lock: ['contrast'],
+    check: 'first(prediction[1] where [0] = 7) >= 0.8 and first(prediction[2] where [0] = 7) < 0.5',
+    report: [
+      { label: { zh: 'CNN 给 7 的概率', en: 'CNN, probability of 7' }, expr: 'first(prediction[1] where [0] = 7)' },
+      { label: { zh: '逻辑回归给 7 的概率', en: 'logistic regression, probability of 7' }, expr: 'first(prediction[2] where [0] = 7)' },
+    ],
+  },
+  {
+    id: 'ct-small-cnn',
+    widget: 'cnn-trainer',
+    level: 'challenge',
+    title: { zh: '更小的网络也能过 95%', en: 'A smaller network past 95%' },
+    prompt: {
+      zh: '两层卷积各只留 4 个和 8 个卷积核，全网只剩 4266 个参数。调整训练轮数、学习率、批大小或随机种子，让测试准确率仍然达到 95%。哪一项调整最管用？',
+      en: 'Keep only 4 and 8 filters in the two convolutional layers, 4,266 parameters in all. Change the number of epochs, the learning rate, the batch size or the seed until the test accuracy still reaches 95%. Which change helps most?',
+    },
+    state: { filters1: 4, filters2: 8, epochs: 3 },
+    lock: ['filters1', 'filters2'],
+    check: 'filters1 = 4 and filters2 = 8 and last(accuracy[2]) >= 0.95',
+    report: [
+      { label: { zh: '训练轮数', en: 'epochs' }, expr: 'epochs' },
+      { label: { zh: '测试准确率', en: 'test accuracy' }, expr: 'last(accuracy[2])' },
+    ],
+  },
 ];
 
 /** The assignment with this id, or `undefined`. */

@@ -87,8 +87,12 @@ export function start(root: HTMLElement) {
   let running = false;
   let paused = false;
 
-  const row = (cells: (string | number)[], header = false) => {
+  /** True while the curves and the confusion matrix on screen are the recording's. */
+  let recordedRun = Boolean(rec);
+  /** A body row; `recorded` marks numbers from the recording (classroom tasks skip those rows). */
+  const row = (cells: (string | number)[], header = false, recorded = false) => {
     const tr = document.createElement('tr');
+    if (recorded) tr.dataset.recorded = '';
     cells.forEach((c, i) => {
       const cell = document.createElement(header && i === 0 ? 'th' : 'td');
       if (header && i === 0) cell.setAttribute('scope', 'row');
@@ -117,13 +121,15 @@ export function start(root: HTMLElement) {
       all.push(series('lr-test', s['series.lrTest'], colors.lr, '', 'logisticTest'), series('lr-train', s['series.lrTrain'], colors.lr, '6 3', 'logisticTrain'));
     }
     accChart.update(all);
-    body('accuracy').replaceChildren(...curve.map((e) => row([e.epoch, f4(e.train), f4(e.test)])));
-    body('logistic-accuracy').replaceChildren(...curve.filter((e) => e.logisticTest !== undefined).map((e) => row([e.epoch, f4(e.logisticTrain), f4(e.logisticTest)])));
+    body('accuracy').replaceChildren(...curve.map((e) => row([e.epoch, f4(e.train), f4(e.test)], false, recordedRun)));
+    body('logistic-accuracy').replaceChildren(
+      ...curve.filter((e) => e.logisticTest !== undefined).map((e) => row([e.epoch, f4(e.logisticTrain), f4(e.logisticTest)], false, recordedRun)),
+    );
   }
 
   function drawConfusion(counts: number[][] | undefined) {
     confusion.update(counts);
-    body('confusion').replaceChildren(...(counts ?? []).map((r, i) => row([i, ...r], true)));
+    body('confusion').replaceChildren(...(counts ?? []).map((r, i) => row([i, ...r], true, recordedRun)));
   }
 
   function drawFilters() {
@@ -131,7 +137,7 @@ export function start(root: HTMLElement) {
     const { c1, cnn } = model;
     filters.update({ rows: 3, cols: 3, count: c1, values: cnn.subarray(0, 9 * c1) });
     body('filters').replaceChildren(
-      ...Array.from({ length: c1 }, (_, k) => row([k + 1, ...Array.from({ length: 9 }, (_, i) => f4(cnn[i * c1 + k])), f4(cnn[9 * c1 + k])], true)),
+      ...Array.from({ length: c1 }, (_, k) => row([k + 1, ...Array.from({ length: 9 }, (_, i) => f4(cnn[i * c1 + k])), f4(cnn[9 * c1 + k])], true, model!.epoch === undefined)),
     );
   }
 
@@ -275,6 +281,7 @@ export function start(root: HTMLElement) {
     showMessage('');
     restartBtn.hidden = true;
     sourceNote.textContent = s.live;
+    recordedRun = false;
     curve = [];
     drawCurve();
     drawConfusion(undefined);
@@ -357,5 +364,4 @@ export function start(root: HTMLElement) {
   drawConfusion(rec?.confusion);
   drawDigit();
   rt.setStatus('idle');
-  if (rt.options.run) void train();
 }
