@@ -146,10 +146,14 @@ export function createDigitView(root: HTMLElement, o: DigitViewOptions) {
   }
 
   return {
-    /** New weights (or none): redraws at once. */
+    /**
+     * New weights (or none). Redrawn in the next animation frame of its own, not in the caller's:
+     * the first passes of the plain-array network run before the JIT has optimised it (tens of
+     * ms), and the charts around drawn in the same frame would make that a long task.
+     */
     setWeights(next: Weights | undefined) {
       weights = next;
-      draw();
+      schedule();
     },
     get weights() {
       return weights;
