@@ -32,6 +32,8 @@ export interface Assignment {
    * only ever append to this list.
    */
   report?: Task['report'];
+  /** The condition gives the answer away: the task panel does not show it (the catalogue still does, for teachers). */
+  hideCheck?: boolean;
 }
 
 export const catalogue: readonly Assignment[] = [
@@ -268,9 +270,120 @@ export const catalogue: readonly Assignment[] = [
     ],
   },
 
-  // cnn-trainer — accuracy and logistic-accuracy: [0] epoch, [1] train accuracy, [2] test accuracy;
-  // prediction (the digit shown): [0] digit, [1] CNN probability, [2] logistic-regression probability;
-  // confusion: [0] true digit, [1]…[10] counts predicted as 0…9.
+  // residual-block — block: [0] layer, [1] type, [2] kernel, [3] stride, [4] output (H×W×C), [5] parameters, [6] multiply-adds
+  // (one row per layer of the block; the total is in the footer, so sum(block[5]) is the block's parameter count).
+  {
+    id: 'rb-free-shortcut',
+    widget: 'residual-block',
+    level: 'intro',
+    title: { zh: '不花参数的捷径', en: 'A shortcut that costs nothing' },
+    prompt: {
+      zh: '这个残差块位于一个阶段的开头：它把特征图缩小一半、通道数加倍，于是 x 和 F(x) 的形状对不上了。选出一种不增加任何参数、却能让两者相加的捷径方案。它用什么办法补齐了通道？',
+      en: 'This block starts a new stage: it halves the feature map and doubles the channels, so x and F(x) no longer have the same shape. Pick the shortcut option that makes them addable without adding a single parameter. How does it make up the missing channels?',
+    },
+    state: { block: 'basic', downsample: true, shortcut: 'C', act: 'post', width: 64, size: 28 },
+    lock: ['block', 'downsample'],
+    check: 'downsample and shortcut = "A"',
+    hideCheck: true,
+    report: [
+      { label: { zh: '捷径方案', en: 'shortcut option' }, expr: 'shortcut' },
+      { label: { zh: '残差块参数个数', en: 'parameters of the block' }, expr: 'sum(block[5])' },
+    ],
+  },
+  {
+    id: 'rb-bottleneck-cheaper',
+    widget: 'residual-block',
+    level: 'core',
+    title: { zh: '瓶颈块省在哪里', en: 'Where the bottleneck saves' },
+    prompt: {
+      zh: '要做一个输入输出都是 256 个通道的残差块：可以用宽度 256 的基本块，也可以用宽度 64 的瓶颈块（输出 4 × 64 = 256 个通道）。把它配置成参数少于 100,000 个的样子。捷径方案对总数有什么影响？',
+      en: 'You need a residual block with 256 channels in and out: a basic block of width 256, or a bottleneck block of width 64 (which outputs 4 × 64 = 256 channels). Set it up with fewer than 100,000 parameters. How does the shortcut option change the total?',
+    },
+    state: { block: 'basic', downsample: false, shortcut: 'C', act: 'post', width: 256, size: 14 },
+    lock: ['downsample'],
+    check: 'sum(block[5]) < 100000 and ((block = "bottleneck" and width = 64) or (block = "basic" and width = 256))',
+    report: [
+      { label: { zh: '残差块参数个数', en: 'parameters of the block' }, expr: 'sum(block[5])' },
+      { label: { zh: '乘加次数', en: 'multiply-adds' }, expr: 'sum(block[6])' },
+    ],
+  },
+
+  // architecture-explorer — totals: [0] network, [1] parameters, [2] BN statistics, [3] multiply-adds, [4] conv layers,
+  // [5] fc layers, [6] depth (weighted layers); first row the model, second the one compared.
+  // layers: [0] stage, [1] layer name, [2] type, [3] kernel, [4] stride, [5] output, [6] parameters, [7] BN statistics,
+  // [8] multiply-adds, [9] receptive field.
+  {
+    id: 'ae-vgg-biggest-layer',
+    widget: 'architecture-explorer',
+    level: 'intro',
+    title: { zh: 'VGG-16 的参数都去哪了', en: 'Where VGG-16 keeps its parameters' },
+    prompt: {
+      zh: 'VGG-16 约有 1.38 亿个参数。找出参数最多的那一层，并在结构图中选中它（先展开它所在的阶段，再点击这一层）。这一层的参数约占全网的几成？',
+      en: 'VGG-16 has about 138 million parameters. Find the single layer that holds the most of them and pin it in the diagram (open its stage, then click the layer). Roughly what fraction of the whole network is it?',
+    },
+    state: { model: 'vgg16', compare: 'none', view: 'diagram', layer: '' },
+    lock: ['model', 'compare', 'view'],
+    check: 'model = "vgg16" and max(layers[6] where [1] = layer) = max(layers[6])',
+    report: [
+      { label: { zh: '选中的层', en: 'layer selected' }, expr: 'layer' },
+      { label: { zh: '该层参数个数', en: 'its parameters' }, expr: 'max(layers[6] where [1] = layer)' },
+      { label: { zh: '全网参数个数', en: 'parameters of the network' }, expr: 'first(totals[1])' },
+    ],
+  },
+  {
+    id: 'ae-deeper-and-cheaper',
+    widget: 'architecture-explorer',
+    level: 'core',
+    title: { zh: '更深却更省', en: 'Deeper, yet cheaper' },
+    prompt: {
+      zh: '把 VGG-16 与另一个网络并排比较，找出一个层数比 VGG-16 多、参数却比它少的网络。它靠哪些设计做到了这一点？',
+      en: 'Compare VGG-16 side by side with another network and find one that has more layers than VGG-16 yet fewer parameters. Which design choices make that possible?',
+    },
+    state: { model: 'vgg16', compare: 'none', view: 'diagram' },
+    lock: ['model', 'view'],
+    check: 'compare != "none" and last(totals[6]) > first(totals[6]) and last(totals[1]) < first(totals[1])',
+    report: [
+      { label: { zh: '比较的网络', en: 'network compared' }, expr: 'compare' },
+      { label: { zh: '其深度（带权重的层）', en: 'its depth (weighted layers)' }, expr: 'last(totals[6])' },
+      { label: { zh: '其参数个数', en: 'its parameters' }, expr: 'last(totals[1])' },
+    ],
+  },
+
+  // cnn-trainer — accuracy and logistic-accuracy: [0] epoch, [1] train accuracy, [2] test accuracy (fractions of the
+  // 1,000 test digits); prediction (the digit shown): [0] digit, [1] CNN probability, [2] logistic-regression probability.
+  {
+    id: 'cnn-reach-95',
+    widget: 'cnn-trainer',
+    level: 'intro',
+    title: { zh: '小 CNN 认数字', en: 'A tiny CNN reads digits' },
+    prompt: {
+      zh: '用默认的小型卷积网络训练，直到它在 1000 张从未见过的测试数字上的准确率达到 95% 以上。训练准确率和测试准确率差多少？这说明了什么？',
+      en: 'Train the default tiny convolutional network until it classifies at least 95 % of the 1,000 test digits it has never seen correctly. How far apart are the training and the test accuracy, and what does that tell you?',
+    },
+    state: { epochs: 2, contrast: false },
+    check: 'last(accuracy[2]) >= 0.95',
+    report: [
+      { label: { zh: '测试准确率', en: 'test accuracy' }, expr: 'last(accuracy[2])' },
+      { label: { zh: '训练准确率', en: 'training accuracy' }, expr: 'last(accuracy[1])' },
+    ],
+  },
+  {
+    id: 'cnn-few-filters',
+    widget: 'cnn-trainer',
+    level: 'core',
+    title: { zh: '卷积核少一点行不行', en: 'How few filters will do?' },
+    prompt: {
+      zh: '第一层只留 4 个卷积核、第二层只留 8 个，参数比默认网络少得多。调整训练轮数、批量大小或学习率，让测试准确率仍达到 93% 以上。哪些设置最有用？',
+      en: 'Keep only 4 filters in the first convolution and 8 in the second: far fewer parameters than the default net. Change the epochs, the batch size or the learning rate until the test accuracy still reaches 93 %. Which settings help most?',
+    },
+    state: { filters1: 4, filters2: 8, epochs: 2, contrast: false },
+    lock: ['filters1', 'filters2'],
+    check: 'filters1 = 4 and filters2 = 8 and last(accuracy[2]) >= 0.93',
+    report: [
+      { label: { zh: '测试准确率', en: 'test accuracy' }, expr: 'last(accuracy[2])' },
+      { label: { zh: '训练轮数', en: 'epochs' }, expr: 'epochs' },
+    ],
+  },
   {
     id: 'ct-beat-logistic',
     widget: 'cnn-trainer',
@@ -294,8 +407,8 @@ export const catalogue: readonly Assignment[] = [
     level: 'core',
     title: { zh: '一个只有 CNN 认得的 7', en: 'A 7 only the CNN can read' },
     prompt: {
-      zh: '在手写板上写一个 7（也可以先看看测试集里的 7），让 CNN 以至少 80% 的把握认出它，而逻辑回归给 7 的概率低于 50%。提示：把数字写得偏一点、斜一点或细一点。为什么逻辑回归更容易被这样的变化骗过？',
-      en: 'Write a 7 on the pad (look at the test set’s 7 first if you like) that the CNN reads as 7 with at least 80% confidence while logistic regression gives 7 less than 50%. Hint: write it off-centre, slanted or thin. Why is logistic regression the one fooled by such changes?',
+      zh: '在手写板上写一个 7（也可以先看看测试集里的 7），让 CNN 以至少 80% 的把握认出它，而逻辑回归给 7 的概率低于 50%。手写板会像 MNIST 那样把数字缩放并居中，所以只挪动位置没有用；试试写得又宽又扁，或者又陡又细。为什么逻辑回归更容易被笔画形状的变化骗过？',
+      en: 'Write a 7 on the pad (look at the test set’s 7 first if you like) that the CNN reads as 7 with at least 80% confidence while logistic regression gives 7 less than 50%. The pad scales and centres your digit as MNIST did, so moving it alone will not do; try a wide, flat 7 or a steep, thin one. Why is logistic regression the one fooled by changes in the shape of the strokes?',
     },
     state: { digit: 7, contrast: true },
     lock: ['contrast'],
@@ -303,23 +416,6 @@ export const catalogue: readonly Assignment[] = [
     report: [
       { label: { zh: 'CNN 给 7 的概率', en: 'CNN, probability of 7' }, expr: 'first(prediction[1] where [0] = 7)' },
       { label: { zh: '逻辑回归给 7 的概率', en: 'logistic regression, probability of 7' }, expr: 'first(prediction[2] where [0] = 7)' },
-    ],
-  },
-  {
-    id: 'ct-small-cnn',
-    widget: 'cnn-trainer',
-    level: 'challenge',
-    title: { zh: '更小的网络也能过 95%', en: 'A smaller network past 95%' },
-    prompt: {
-      zh: '两层卷积各只留 4 个和 8 个卷积核，全网只剩 4266 个参数。调整训练轮数、学习率、批大小或随机种子，让测试准确率仍然达到 95%。哪一项调整最管用？',
-      en: 'Keep only 4 and 8 filters in the two convolutional layers, 4,266 parameters in all. Change the number of epochs, the learning rate, the batch size or the seed until the test accuracy still reaches 95%. Which change helps most?',
-    },
-    state: { filters1: 4, filters2: 8, epochs: 3 },
-    lock: ['filters1', 'filters2'],
-    check: 'filters1 = 4 and filters2 = 8 and last(accuracy[2]) >= 0.95',
-    report: [
-      { label: { zh: '训练轮数', en: 'epochs' }, expr: 'epochs' },
-      { label: { zh: '测试准确率', en: 'test accuracy' }, expr: 'last(accuracy[2])' },
     ],
   },
 ];
@@ -351,5 +447,5 @@ export function assignmentsByWidget(): { widget: string; assignments: Assignment
 /** For `parseTaskParam`: a catalogue id → its widget and task. */
 export const catalogueLookup: CatalogueLookup = (id) => {
   const a = assignmentById(id);
-  return a ? { widget: a.widget, task: { id: a.id, prompt: a.prompt, check: a.check, report: a.report } } : undefined;
+  return a ? { widget: a.widget, task: { id: a.id, prompt: a.prompt, check: a.check, report: a.report, hideCheck: a.hideCheck } } : undefined;
 };

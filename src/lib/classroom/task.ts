@@ -27,6 +27,8 @@ export interface Task {
    * it, the code carries the values of the aggregates the condition reads.
    */
   report?: { label: Bilingual; expr: string }[];
+  /** Keep the condition out of the task panel (when the condition would give the answer away). */
+  hideCheck?: boolean;
 }
 
 /** A task ready to be checked: its condition parsed and type-checked against the widget. */

@@ -81,7 +81,7 @@ export async function mountTask(host: TaskHost, raw: string): Promise<void> {
     { className: 'nb-task' },
     el('h4', { className: 'nb-task__heading', id: `${id}-heading` }, t('task.heading')),
     el('p', { className: 'nb-task__prompt' }, task.prompt[locale]),
-    el('details', {}, el('summary', {}, t('task.condition')), el('code', { className: 'nb-task__check' }, task.check)),
+    ...(task.hideCheck ? [] : [el('details', {}, el('summary', {}, t('task.condition')), el('code', { className: 'nb-task__check' }, task.check))]),
     status,
     done,
   );
