@@ -38,9 +38,13 @@ export function createImageGrid(element: HTMLElement, options: ImageGridOptions)
   const svg = chartFrame(element, { title: options.title, width: tile, height: tile, className: 'nb-image-grid' });
   const g = svg.append('g');
 
+  let layout = '';
   function update(data: ImageGridData | undefined) {
-    g.selectAll('*').remove();
-    if (!data || data.count === 0) return;
+    if (!data || data.count === 0) {
+      g.selectAll('*').remove();
+      layout = '';
+      return;
+    }
     const perRow = Math.min(options.perRow ?? data.count, data.count);
     const lines = Math.ceil(data.count / perRow);
     const th = (tile * data.rows) / data.cols;
@@ -49,30 +53,56 @@ export function createImageGrid(element: HTMLElement, options: ImageGridOptions)
     svg.attr('viewBox', `0 0 ${width} ${height}`);
     let maxAbs = 0;
     if (options.scale === 'signed') for (let i = 0; i < data.values.length; i++) maxAbs = Math.max(maxAbs, Math.abs(data.values[i]!));
+    // All tiles in one canvas (one pixel per value, one empty pixel between tiles), encoded once:
+    // each tile is then an <image> showing its part of it through a viewBox-clipped <svg>.
+    const cw = perRow * (data.cols + 1);
+    const ch = lines * (data.rows + 1);
     const canvas = document.createElement('canvas');
-    canvas.width = data.cols;
-    canvas.height = data.rows;
+    canvas.width = cw;
+    canvas.height = ch;
     const ctx = canvas.getContext('2d')!;
-    const image = ctx.createImageData(data.cols, data.rows);
+    const image = ctx.createImageData(cw, ch);
     for (let k = 0; k < data.count; k++) {
       let top = 0;
       if (options.scale === 'activation') for (let p = 0; p < data.rows * data.cols; p++) top = Math.max(top, data.values[p * data.count + k]!);
+      const ox = (k % perRow) * (data.cols + 1);
+      const oy = Math.floor(k / perRow) * (data.rows + 1);
       for (let p = 0; p < data.rows * data.cols; p++) {
         const v = data.values[p * data.count + k]!;
-        const colour = options.scale === 'signed' ? interpolatePuOr(0.5 - (maxAbs ? v / maxAbs : 0) / 2) : interpolateViridis(top > 0 ? v / top : 0);
-        const [r, gg, b] = rgb(colour);
-        image.data.set([r, gg, b, 255], p * 4);
+        const [r, gg, b] = options.scale === 'signed' ? diverging(maxAbs ? v / maxAbs : 0) : sequential(top > 0 ? v / top : 0);
+        const at = ((oy + Math.floor(p / data.cols)) * cw + ox + (p % data.cols)) * 4;
+        image.data[at] = r;
+        image.data[at + 1] = gg;
+        image.data[at + 2] = b;
+        image.data[at + 3] = 255;
       }
-      ctx.putImageData(image, 0, 0);
+    }
+    ctx.putImageData(image, 0, 0);
+    const href = canvas.toDataURL();
+    // Same tiles as before: only the picture changes.
+    const next = `${data.count} ${data.rows} ${data.cols} ${perRow} ${(data.labels ?? []).join()}`;
+    if (next === layout) {
+      g.selectAll('image').attr('href', href);
+      return;
+    }
+    layout = next;
+    g.selectAll('*').remove();
+    for (let k = 0; k < data.count; k++) {
       const x = (k % perRow) * (tile + gap);
       const y = Math.floor(k / perRow) * (th + label + gap);
-      g.append('image')
-        .attr('href', canvas.toDataURL())
+      const ox = (k % perRow) * (data.cols + 1);
+      const oy = Math.floor(k / perRow) * (data.rows + 1);
+      g.append('svg')
         .attr('x', x)
         .attr('y', y)
         .attr('width', tile)
         .attr('height', th)
+        .attr('viewBox', `${ox} ${oy} ${data.cols} ${data.rows}`)
         .attr('preserveAspectRatio', 'none')
+        .append('image')
+        .attr('href', href)
+        .attr('width', cw)
+        .attr('height', ch)
         .style('image-rendering', 'pixelated');
       g.append('text')
         .attr('class', 'axis-label')
@@ -85,6 +115,21 @@ export function createImageGrid(element: HTMLElement, options: ImageGridOptions)
 
   update(undefined);
   return { update, destroy: () => svg.remove(), svg: svg.node()! };
+}
+
+/** 256-entry colour tables, so a pixel costs a lookup rather than a colour-string parse. */
+const table = (interpolate: (t: number) => string) => Array.from({ length: 256 }, (_, i) => rgb(interpolate(i / 255)));
+let viridis: [number, number, number][] | undefined;
+let puOr: [number, number, number][] | undefined;
+/** Viridis for t in [0, 1]. */
+function sequential(t: number) {
+  viridis ??= table(interpolateViridis);
+  return viridis[Math.round(255 * Math.min(1, Math.max(0, t)))]!;
+}
+/** Purple (−1) – white (0) – orange (+1). */
+function diverging(t: number) {
+  puOr ??= table(interpolatePuOr);
+  return puOr[Math.round(255 * (0.5 - Math.min(1, Math.max(-1, t)) / 2))]!;
 }
 
 /** 'rgb(r, g, b)' or '#rrggbb' (what d3's interpolators return) → [r, g, b]. */

@@ -349,7 +349,8 @@ export const catalogue: readonly Assignment[] = [
     ],
   },
 
-  // cnn-trainer — accuracy: [0] epoch, [1] train accuracy, [2] test accuracy (fractions of the 1,000 test digits).
+  // cnn-trainer — accuracy and logistic-accuracy: [0] epoch, [1] train accuracy, [2] test accuracy (fractions of the
+  // 1,000 test digits); prediction (the digit shown): [0] digit, [1] CNN probability, [2] logistic-regression probability.
   {
     id: 'cnn-reach-95',
     widget: 'cnn-trainer',
@@ -381,6 +382,40 @@ export const catalogue: readonly Assignment[] = [
     report: [
       { label: { zh: '测试准确率', en: 'test accuracy' }, expr: 'last(accuracy[2])' },
       { label: { zh: '训练轮数', en: 'epochs' }, expr: 'epochs' },
+    ],
+  },
+  {
+    id: 'ct-beat-logistic',
+    widget: 'cnn-trainer',
+    level: 'intro',
+    title: { zh: '卷积网络胜过逻辑回归', en: 'The CNN beats logistic regression' },
+    prompt: {
+      zh: '按“训练”，让小型 CNN 和原始像素上的逻辑回归在同样的小批量上各训练 4 轮。两者的参数个数相差无几（9098 对 7850），CNN 的测试准确率却要高出至少 3 个百分点，并且达到 95%。差距从哪里来？',
+      en: 'Press Train: the tiny CNN and logistic regression on raw pixels learn from the same mini-batches for 4 epochs. They have about as many parameters (9,098 against 7,850), yet the CNN’s test accuracy should end at least 3 points higher, and at 95% or more. Where does the difference come from?',
+    },
+    state: { epochs: 4, filters1: 8, filters2: 16, contrast: true },
+    lock: ['filters1', 'filters2', 'contrast'],
+    check: 'last(accuracy[2]) >= 0.95 and last(logistic-accuracy[2]) <= last(accuracy[2]) - 0.03',
+    report: [
+      { label: { zh: 'CNN 测试准确率', en: 'CNN, test accuracy' }, expr: 'last(accuracy[2])' },
+      { label: { zh: '逻辑回归测试准确率', en: 'logistic regression, test accuracy' }, expr: 'last(logistic-accuracy[2])' },
+    ],
+  },
+  {
+    id: 'ct-fool-logistic',
+    widget: 'cnn-trainer',
+    level: 'core',
+    title: { zh: '一个只有 CNN 认得的 7', en: 'A 7 only the CNN can read' },
+    prompt: {
+      zh: '在手写板上写一个 7（也可以先看看测试集里的 7），让 CNN 以至少 80% 的把握认出它，而逻辑回归给 7 的概率低于 50%。手写板会像 MNIST 那样把数字缩放并居中，所以只挪动位置没有用；试试写得又宽又扁，或者又陡又细。为什么逻辑回归更容易被笔画形状的变化骗过？',
+      en: 'Write a 7 on the pad (look at the test set’s 7 first if you like) that the CNN reads as 7 with at least 80% confidence while logistic regression gives 7 less than 50%. The pad scales and centres your digit as MNIST did, so moving it alone will not do; try a wide, flat 7 or a steep, thin one. Why is logistic regression the one fooled by changes in the shape of the strokes?',
+    },
+    state: { digit: 7, contrast: true },
+    lock: ['contrast'],
+    check: 'first(prediction[1] where [0] = 7) >= 0.8 and first(prediction[2] where [0] = 7) < 0.5',
+    report: [
+      { label: { zh: 'CNN 给 7 的概率', en: 'CNN, probability of 7' }, expr: 'first(prediction[1] where [0] = 7)' },
+      { label: { zh: '逻辑回归给 7 的概率', en: 'logistic regression, probability of 7' }, expr: 'first(prediction[2] where [0] = 7)' },
     ],
   },
 ];
