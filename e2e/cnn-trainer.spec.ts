@@ -127,6 +127,8 @@ test('a digit drawn with the mouse is classified; the language switch keeps the 
   await page.goto('/en/cnn-anatomy/?w=cnn-trainer&v=1&seed=5&epochs=2#cnn-trainer');
   await expect(page.locator(w)).toHaveAttribute('data-status', 'idle');
   const pad = page.locator(`${w} [data-pad]`);
+  // The link addresses the widget, so the page keeps it in view for a moment: aim only after that.
+  await expect(page.locator(w)).not.toHaveAttribute('data-pinned', /.*/, { timeout: 10_000 });
   await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);

@@ -217,13 +217,16 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
 
   // Opening a link to this widget: bring it into view (not inside an embed, where it is the page),
   // and keep it there while the page above settles (fonts, other widgets drawing), until the
-  // reader scrolls or types or 4 s have passed.
+  // reader scrolls, types or presses a pointer, or 4 s have passed.
   const embedded = document.documentElement.hasAttribute('data-embed');
   if (parsed.addressed && !embedded) {
     const pin = () => root.scrollIntoView({ block: 'start', behavior: 'instant' });
     const ro = new ResizeObserver(() => pin());
+    // `data-pinned` is there while the pin holds: tests that aim the mouse wait for it to go.
+    root.dataset.pinned = 'true';
     const release = () => {
       ro.disconnect();
+      delete root.dataset.pinned;
       for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) removeEventListener(type, release);
     };
     for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) addEventListener(type, release, { passive: true, once: true });
