@@ -15,6 +15,8 @@ async function learners(page: Page) {
 }
 
 async function trainAndWait(page: Page, timeout = 120_000) {
+  // Mounted (the page ships `loading`) and not running: ready for a run.
+  await expect(page.locator(bl)).toHaveAttribute('data-status', /idle|done|error/, { timeout: 30_000 });
   await page.locator(`${bl} [data-run="train"]`).click();
   await expect(page.locator(bl)).toHaveAttribute('data-status', /running|loading|done|error/);
   await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), bl, { timeout });
@@ -152,4 +154,20 @@ test('Export CSV gives the learners table', async ({ page }) => {
   for await (const chunk of stream) text += chunk;
   expect(text.split('\n')[0]).toBe('learner,features,parameters,final training loss,final training accuracy');
   expect(text).toContain('features,"x, y, x², y²",10,');
+});
+
+test('a Train press made while the widget code is still loading is not lost', async ({ page, problems }) => {
+  test.setTimeout(120_000);
+  // Hold the widget's code back for a moment, so that the press lands before it is mounted.
+  await page.route('**/_astro/client.*.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto('/en/ml-vs-dl/?w=boundary-lab&steps=100#boundary-lab');
+  await expect(page.locator(bl)).toHaveAttribute('data-status', 'loading');
+  await page.locator(`${bl} [data-run="train"]`).click();
+  await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), bl, { timeout: 90_000 });
+  await expect(page.locator(bl)).toHaveAttribute('data-status', 'done');
+  expect((await learners(page)).mlp?.accuracy).toBeGreaterThan(0);
+  expect(problems.pageErrors).toEqual([]);
 });

@@ -14,6 +14,8 @@ async function rows(page: Page, metrics: string) {
 }
 
 async function trainAndWait(page: Page, timeout = 240_000) {
+  // Mounted (the page ships `loading`) and not running: ready for a run.
+  await expect(page.locator(w)).toHaveAttribute('data-status', /idle|done|error/, { timeout: 30_000 });
   await page.locator(`${w} [data-run="train"]`).click();
   await expect(page.locator(w)).toHaveAttribute('data-status', /loading|running|done|error/);
   await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), w, { timeout });

@@ -13,6 +13,8 @@ async function rows(page: Page, metrics: string) {
 }
 
 async function trainAndWait(page: Page, timeout = 120_000) {
+  // Mounted (the page ships `loading`) and not running: ready for a run.
+  await expect(page.locator(lab)).toHaveAttribute('data-status', /idle|done|error/, { timeout: 30_000 });
   await page.locator(`${lab} [data-run="train"]`).click();
   await expect(page.locator(lab)).toHaveAttribute('data-status', /running|loading|done|error/);
   await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), lab, { timeout });

@@ -12,7 +12,8 @@ import { makeDataset } from '../../lib/ml/datasets';
 import { featureFormula, orderFeatures } from '../../lib/ml/features';
 import { boundaryLabSchema, type BoundaryLabState } from '../../lib/state/schemas/boundary-lab';
 import type { BoundaryGrid, BoundaryJob, BoundaryProgress, BoundaryResult } from '../../workers/boundary-job';
-import { WorkerCrashed, WorkerPool } from '../../workers/worker-pool';
+import { WorkerPool } from '../../workers/worker-pool';
+import { createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { jobsFor, learnerKinds, pointCount, smooth, type LearnerKind } from './jobs';
 import { decodeGrid, loadBoundaryRecording, type BoundaryRecording, type RecordedLearner } from './recording';
@@ -50,26 +51,17 @@ export function start(root: HTMLElement) {
 
   const learnersBody = q<HTMLTableSectionElement>('table[data-metrics="learners"] tbody');
   const curveBody = q<HTMLTableSectionElement>('table[data-metrics="curve"] tbody');
-  const trainBtn = q<HTMLButtonElement>('[data-run="train"]');
-  const pauseBtn = q<HTMLButtonElement>('[data-run="pause"]');
-  const stopBtn = q<HTMLButtonElement>('[data-run="stop"]');
-  const restartBtn = q<HTMLButtonElement>('[data-run="restart"]');
-  const progressEl = q<HTMLProgressElement>('[data-progress]');
-  const progressText = q<HTMLElement>('[data-progress-text]');
-  const backendEl = q<HTMLElement>('[data-backend]');
-  const message = q<HTMLElement>('[data-message]');
   const recordedNote = q<HTMLElement>('[data-recorded-note]');
 
   const pool = new WorkerPool<BoundaryJob, BoundaryProgress, BoundaryResult>(
     () => new Worker(new URL('../../workers/boundary.worker.ts', import.meta.url), { type: 'module' }),
     2,
   );
+  const bar = createRunBar(rt, pool, () => void train());
 
   type Evals = { step: number; loss: number; accuracy: number }[];
   let losses: Record<LearnerKind, [number, number][]> = { raw: [], features: [], mlp: [] };
   let evals: Record<LearnerKind, Evals> = { raw: [], features: [], mlp: [] };
-  let running = false;
-  let paused = false;
 
   const formulas = (names: readonly string[]) => orderFeatures(names).map((n) => featureFormula[n]).join(', ');
   const shown = () => learnerKinds.filter((l) => rt.state.learners.includes(l));
@@ -143,7 +135,7 @@ export function start(root: HTMLElement) {
     const runs = recordedRuns(rt.state, rec);
     recordedNote.hidden = !runs;
     if (!runs) {
-      message.textContent = '';
+      bar.message('');
       return false;
     }
     clearView();
@@ -164,11 +156,6 @@ export function start(root: HTMLElement) {
     return true;
   }
 
-  function showMessage(text: string) {
-    message.textContent = text;
-    message.hidden = !text;
-  }
-
   let frame = 0;
   const scheduleDraw = () => {
     if (frame) return;
@@ -178,19 +165,9 @@ export function start(root: HTMLElement) {
     });
   };
 
-  async function train() {
-    if (running) return;
-    running = true;
-    paused = false;
-    showMessage('');
-    restartBtn.hidden = true;
+  const train = () => bar.run(async () => {
     recordedNote.hidden = true;
     clearView();
-    trainBtn.disabled = true;
-    pauseBtn.disabled = false;
-    stopBtn.disabled = false;
-    pauseBtn.textContent = rt.t('widget.pause');
-    rt.setStatus('loading');
     const jobs = jobsFor(rt.state);
     const total = jobs.reduce((n, j) => n + j.steps, 0);
     const done = new Map<LearnerKind, number>();
@@ -199,20 +176,17 @@ export function start(root: HTMLElement) {
     const updateProgress = () => {
       const sum = [...done.values()].reduce((a, b) => a + b, 0);
       const frac = total ? sum / total : 0;
-      progressEl.value = frac;
       const elapsed = (performance.now() - t0) / 1000;
       const eta = frac > 0.05 ? Math.max(0, Math.round((elapsed / frac) * (1 - frac))) : undefined;
-      progressText.textContent = `${sum} / ${total}` + (eta !== undefined ? ` · ${fill(s.eta, { s: eta })}` : '');
+      bar.progress(frac, `${sum} / ${total}` + (eta !== undefined ? ` · ${fill(s.eta, { s: eta })}` : ''));
     };
     updateProgress();
     const runs = jobs.map((job) =>
       pool
         .run(job, {
           onReady: (backend, reason) => {
-            backendEl.textContent = backend === 'wasm' ? 'WASM (SIMD)' : 'CPU';
-            root.dataset.backend = backend;
-            if (reason) showMessage(fill(s.fallback, { msg: reason }));
-            if (root.dataset.status === 'loading') rt.setStatus('running');
+            bar.ready(backend, reason);
+            bar.started();
           },
           onProgress: (p) => {
             const l = p.learner;
@@ -237,7 +211,7 @@ export function start(root: HTMLElement) {
           done.set(r.learner, r.steps);
           updateProgress();
           if (r.diverged) {
-            showMessage(fill(s.diverged, { learner: s[`learner.${r.learner}`], step: r.diverged.atStep }));
+            bar.message(fill(s.diverged, { learner: s[`learner.${r.learner}`], step: r.diverged.atStep }));
             return;
           }
           if (r.grid) drawGrid(r.learner, r.grid);
@@ -248,45 +222,13 @@ export function start(root: HTMLElement) {
           learnersBody.insertBefore(tr, after ?? null);
         }),
     );
-    try {
-      await Promise.all(runs);
-      drawCurves();
-      rt.setStatus('done');
-    } catch (err) {
-      pool.stop();
-      showMessage(fill(s.crashed, { msg: err instanceof Error ? err.message : String(err) }));
-      restartBtn.hidden = false;
-      rt.setStatus('error');
-      if (!(err instanceof WorkerCrashed)) pool.restart();
-    } finally {
-      running = false;
-      trainBtn.disabled = false;
-      pauseBtn.disabled = true;
-      stopBtn.disabled = true;
-      if (root.dataset.status === 'running' || root.dataset.status === 'loading') rt.setStatus('done');
-    }
-  }
-
-  trainBtn.addEventListener('click', () => void train());
-  pauseBtn.addEventListener('click', () => {
-    if (!running) return;
-    paused = !paused;
-    if (paused) pool.pause();
-    else pool.resume();
-    pauseBtn.textContent = rt.t(paused ? 'widget.resume' : 'widget.pause');
-    root.dataset.paused = paused ? 'true' : 'false';
-  });
-  stopBtn.addEventListener('click', () => pool.stop());
-  restartBtn.addEventListener('click', () => {
-    pool.restart();
-    restartBtn.hidden = true;
-    showMessage('');
-    rt.setStatus('idle');
+    await Promise.all(runs);
+    drawCurves();
   });
 
   rt.onChange((_, changed) => {
     titles();
-    if (running) return;
+    if (bar.running) return;
     if (changed.every((k) => k === 'learners')) {
       drawCurves();
       return;

@@ -12,7 +12,8 @@ import { cnnTrainerStrings } from '../../lib/i18n/widgets/cnn-trainer';
 import { fill } from '../../lib/i18n/widgets/degradation-lab';
 import { cnnTrainerSchema } from '../../lib/state/schemas/cnn-trainer';
 import type { CnnEvaluation, CnnJob, CnnProgress, CnnResult } from '../../workers/cnn-job';
-import { WorkerCrashed, WorkerPool } from '../../workers/worker-pool';
+import { WorkerPool } from '../../workers/worker-pool';
+import { createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { colors, createDigitView, type Weights } from './digit-view';
 import { cnnWorker, jobFor } from './jobs';
@@ -46,28 +47,15 @@ export function start(root: HTMLElement) {
 
   // Elements
   const body = (m: string) => q<HTMLTableSectionElement>(`table[data-metrics="${m}"] tbody`);
-  const trainBtn = q<HTMLButtonElement>('[data-run="train"]');
-  const pauseBtn = q<HTMLButtonElement>('[data-run="pause"]');
-  const stopBtn = q<HTMLButtonElement>('[data-run="stop"]');
-  const restartBtn = q<HTMLButtonElement>('[data-run="restart"]');
-  const progressEl = q<HTMLProgressElement>('[data-progress]');
-  const progressText = q<HTMLElement>('[data-progress-text]');
-  const backendEl = q<HTMLElement>('[data-backend]');
-  const message = q<HTMLElement>('[data-message]');
   const sourceNote = q<HTMLElement>('[data-source-note]');
 
   const pool = new WorkerPool<CnnJob, CnnProgress, CnnResult>(cnnWorker, 1);
+  const bar = createRunBar(rt, pool, () => void train());
   let model: Weights | undefined;
   let curve: CnnEvaluation[] = rec?.curve ?? [];
-  let running = false;
-  let paused = false;
 
   /** True while the curves and the confusion matrix on screen are the recording's. */
   let recordedRun = Boolean(rec);
-  const showMessage = (text: string) => {
-    message.textContent = text;
-    message.hidden = !text;
-  };
 
   function drawCurve() {
     const series = (id: string, label: string, color: string, dash: string, key: keyof CnnEvaluation): LineSeries => ({
@@ -139,93 +127,43 @@ export function start(root: HTMLElement) {
       .catch(() => showModel(undefined));
   }
 
-  function setRunning(on: boolean) {
-    running = on;
-    paused = false;
-    trainBtn.disabled = on;
-    pauseBtn.disabled = !on;
-    stopBtn.disabled = !on;
-    pauseBtn.textContent = rt.t('widget.pause');
-    delete root.dataset.paused;
-  }
-
-  async function train() {
-    if (running) return;
+  const train = () => bar.run(async () => {
     const state = rt.state;
     const job = jobFor(state);
-    showMessage('');
-    restartBtn.hidden = true;
     sourceNote.textContent = s.live;
     recordedRun = false;
     curve = [];
     drawCurve();
     drawConfusion(undefined);
-    setRunning(true);
-    rt.setStatus('loading');
-    progressEl.value = 0;
-    progressText.textContent = s.loadingData;
+    bar.progress(0, s.loadingData);
     const t0 = performance.now();
     let firstStepAt: number | undefined;
-    try {
-      const outcome = await pool.run(job, {
-        onReady: (backend, reason) => {
-          backendEl.textContent = backend === 'wasm' ? 'WASM (SIMD)' : 'CPU';
-          root.dataset.backend = backend;
-          if (reason) showMessage(fill(s.fallback, { msg: reason }));
-        },
-        onProgress: (p) => {
-          if (root.dataset.status === 'loading') rt.setStatus('running');
-          if (p.step > 0) firstStepAt ??= performance.now();
-          const frac = p.step / p.total;
-          progressEl.value = frac;
-          const epoch = Math.min(job.epochs, Math.floor((p.step * job.epochs) / p.total) + 1);
-          let text = fill(s.progress, { e: epoch, n: job.epochs, s: p.step, t: p.total });
-          if (firstStepAt !== undefined && frac > 0.03) {
-            const elapsed = (performance.now() - firstStepAt) / 1000;
-            text += ` · ${fill(s.eta, { s: Math.max(0, Math.round((elapsed / frac) * (1 - frac))) })}`;
-          }
-          progressText.textContent = text;
-          if (p.evaluation) curve.push(p.evaluation);
-          if (p.weights) pendingModel = { cnn: p.weights, logistic: p.logisticWeights, c1: job.channels1, c2: job.channels2, epoch: p.evaluation?.epoch ?? 0 };
-          if (p.evaluation || p.weights) scheduleView(Boolean(p.evaluation));
-        },
-      });
-      flushView();
-      if (outcome.kind === 'done') {
-        // The last evaluation is at the last step: its weights are already on screen.
-        drawConfusion(outcome.result.confusion);
-        const r = outcome.result;
-        root.dataset.msPerEpoch = String(Math.round(r.msPerEpoch));
-        root.dataset.totalMs = String(Math.round(performance.now() - t0));
-      }
-      rt.setStatus('done');
-    } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      if (err instanceof WorkerCrashed) {
-        showMessage(fill(s.crashed, { msg }));
-        restartBtn.hidden = false;
-      } else showMessage(fill(s.failed, { msg }));
-      rt.setStatus('error');
-    } finally {
-      setRunning(false);
+    const outcome = await pool.run(job, {
+      onReady: (backend, reason) => bar.ready(backend, reason),
+      onProgress: (p) => {
+        bar.started();
+        if (p.step > 0) firstStepAt ??= performance.now();
+        const frac = p.step / p.total;
+        const epoch = Math.min(job.epochs, Math.floor((p.step * job.epochs) / p.total) + 1);
+        let text = fill(s.progress, { e: epoch, n: job.epochs, s: p.step, t: p.total });
+        if (firstStepAt !== undefined && frac > 0.03) {
+          const elapsed = (performance.now() - firstStepAt) / 1000;
+          text += ` · ${fill(s.eta, { s: Math.max(0, Math.round((elapsed / frac) * (1 - frac))) })}`;
+        }
+        bar.progress(frac, text);
+        if (p.evaluation) curve.push(p.evaluation);
+        if (p.weights) pendingModel = { cnn: p.weights, logistic: p.logisticWeights, c1: job.channels1, c2: job.channels2, epoch: p.evaluation?.epoch ?? 0 };
+        if (p.evaluation || p.weights) scheduleView(Boolean(p.evaluation));
+      },
+    });
+    flushView();
+    if (outcome.kind === 'done') {
+      // The last evaluation is at the last step: its weights are already on screen.
+      drawConfusion(outcome.result.confusion);
+      const r = outcome.result;
+      root.dataset.msPerEpoch = String(Math.round(r.msPerEpoch));
+      root.dataset.totalMs = String(Math.round(performance.now() - t0));
     }
-  }
-
-  trainBtn.addEventListener('click', () => void train());
-  pauseBtn.addEventListener('click', () => {
-    if (!running) return;
-    paused = !paused;
-    if (paused) pool.pause();
-    else pool.resume();
-    pauseBtn.textContent = rt.t(paused ? 'widget.resume' : 'widget.pause');
-    root.dataset.paused = paused ? 'true' : 'false';
-  });
-  stopBtn.addEventListener('click', () => pool.stop());
-  restartBtn.addEventListener('click', () => {
-    pool.restart();
-    restartBtn.hidden = true;
-    showMessage('');
-    rt.setStatus('idle');
   });
 
   rt.onChange((_state, changed) => {

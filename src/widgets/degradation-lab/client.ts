@@ -9,7 +9,8 @@ import { degradationLabStrings, fill } from '../../lib/i18n/widgets/degradation-
 import { makeDataset } from '../../lib/ml/datasets';
 import { degradationLabSchema, type DegradationLabState } from '../../lib/state/schemas/degradation-lab';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
-import { WorkerCrashed, WorkerPool } from '../../workers/worker-pool';
+import { WorkerPool } from '../../workers/worker-pool';
+import { createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, smooth, type Arch } from './jobs';
 import { loadRecording, type Recording } from './recording';
@@ -57,28 +58,18 @@ export function start(root: HTMLElement) {
   const curveBody = q<HTMLTableSectionElement>('table[data-metrics="curve"] tbody');
   const sweepBody = q<HTMLTableSectionElement>('table[data-metrics="sweep"] tbody');
 
-  // Run controls
-  const trainBtn = q<HTMLButtonElement>('[data-run="train"]');
-  const pauseBtn = q<HTMLButtonElement>('[data-run="pause"]');
-  const stopBtn = q<HTMLButtonElement>('[data-run="stop"]');
-  const restartBtn = q<HTMLButtonElement>('[data-run="restart"]');
-  const progressEl = q<HTMLProgressElement>('[data-progress]');
-  const progressText = q<HTMLElement>('[data-progress-text]');
-  const backendEl = q<HTMLElement>('[data-backend]');
-  const message = q<HTMLElement>('[data-message]');
   const recordedNote = q<HTMLElement>('[data-recorded-note]');
 
   const pool = new WorkerPool<DegradationJob, DegradationProgress, DegradationResult>(
     () => new Worker(new URL('../../workers/degradation.worker.ts', import.meta.url), { type: 'module' }),
     2,
   );
+  const bar = createRunBar(rt, pool, () => void train());
 
   // Series being drawn
   let losses: Record<Arch, [number, number][]> = { plain: [], residual: [] };
   let evals: Record<Arch, { step: number; loss: number; accuracy: number }[]> = { plain: [], residual: [] };
   let sweepResults: DegradationResult[] = [];
-  let running = false;
-  let paused = false;
 
   const archLabel = (a: Arch) => s[a];
   const series = (a: Arch, points: [number, number][], markers = false): LineSeries => ({ id: a, label: archLabel(a), color: palette[a], dash: dashes[a], points, markers });
@@ -203,28 +194,11 @@ export function start(root: HTMLElement) {
     q<HTMLElement>('[data-sweep]').hidden = !sweep;
   }
 
-  function setRunning(on: boolean) {
-    running = on;
-    paused = false;
-    trainBtn.disabled = on;
-    pauseBtn.disabled = !on;
-    stopBtn.disabled = !on;
-    pauseBtn.textContent = rt.t('widget.pause');
-    rt.setStatus(on ? 'running' : root.dataset.status === 'error' ? 'error' : 'done');
-  }
-
-  function showMessage(text: string) {
-    message.textContent = text;
-    message.hidden = !text;
-  }
-
-  async function train() {
-    if (running) return;
+  const train = () => bar.run(async () => {
     const state = rt.state;
     const sweep = state.mode === 'sweep';
-    showMessage('');
-    restartBtn.hidden = true;
     recordedNote.hidden = true;
+    delete root.dataset.diverged;
     runsBody.querySelectorAll('tr[data-recorded]').forEach((r) => r.remove());
     curveBody.querySelectorAll('tr[data-recorded]').forEach((r) => r.remove());
     const jobs = jobsFor(state);
@@ -232,9 +206,6 @@ export function start(root: HTMLElement) {
       sweepResults = [];
       drawSweep();
     } else clearView();
-    rt.setStatus('loading');
-    setRunning(true);
-    rt.setStatus('loading');
     const totalSteps = jobs.reduce((n, j) => n + j.steps, 0);
     const doneSteps = new Map<number, number>();
     const t0 = performance.now();
@@ -246,11 +217,10 @@ export function start(root: HTMLElement) {
     const updateProgress = () => {
       const done = [...doneSteps.values()].reduce((a, b) => a + b, 0);
       const frac = totalSteps ? done / totalSteps : 0;
-      progressEl.value = frac;
       const elapsed = (performance.now() - t0) / 1000;
       const eta = frac > 0.02 ? Math.max(0, Math.round((elapsed / frac) * (1 - frac))) : undefined;
       const head = sweep ? fill(s.sweepProgress, { i: Math.min(finished + 1, jobs.length), n: jobs.length }) + ' · ' : '';
-      progressText.textContent = `${head}${done} / ${totalSteps}` + (eta !== undefined ? ` · ${fill(s.eta, { s: eta })}` : '');
+      bar.progress(frac, `${head}${done} / ${totalSteps}` + (eta !== undefined ? ` · ${fill(s.eta, { s: eta })}` : ''));
     };
     updateProgress();
     let divergedMsg = '';
@@ -258,10 +228,8 @@ export function start(root: HTMLElement) {
       pool
         .run(job, {
           onReady: (backend, reason) => {
-            backendEl.textContent = backend === 'wasm' ? 'WASM (SIMD)' : 'CPU';
-            root.dataset.backend = backend;
-            if (reason) showMessage(fill(s.fallback, { msg: reason }));
-            if (root.dataset.status === 'loading') rt.setStatus('running');
+            bar.ready(backend, reason);
+            bar.started();
           },
           onProgress: (p) => {
             doneSteps.set(index, p.step);
@@ -290,7 +258,7 @@ export function start(root: HTMLElement) {
           doneSteps.set(index, r.steps);
           if (r.diverged) {
             divergedMsg = fill(s.diverged, { arch: archLabel(r.arch), step: r.diverged.atStep });
-            showMessage(divergedMsg);
+            bar.message(divergedMsg);
             if (sweep) sweepResults.push(r);
             return;
           }
@@ -304,46 +272,13 @@ export function start(root: HTMLElement) {
           updateProgress();
         }),
     );
-    try {
-      await Promise.all(runs);
-      rt.setStatus('done');
-    } catch (err) {
-      pool.stop();
-      const msg = err instanceof Error ? err.message : String(err);
-      showMessage(fill(s.crashed, { msg }));
-      restartBtn.hidden = false;
-      rt.setStatus('error');
-      if (!(err instanceof WorkerCrashed)) pool.restart();
-    } finally {
-      running = false;
-      trainBtn.disabled = false;
-      pauseBtn.disabled = true;
-      stopBtn.disabled = true;
-      if (root.dataset.status === 'running' || root.dataset.status === 'loading') rt.setStatus('done');
-      if (divergedMsg) root.dataset.diverged = '';
-    }
-  }
-
-  trainBtn.addEventListener('click', () => void train());
-  pauseBtn.addEventListener('click', () => {
-    if (!running) return;
-    paused = !paused;
-    if (paused) pool.pause();
-    else pool.resume();
-    pauseBtn.textContent = rt.t(paused ? 'widget.resume' : 'widget.pause');
-    root.dataset.paused = paused ? 'true' : 'false';
-  });
-  stopBtn.addEventListener('click', () => pool.stop());
-  restartBtn.addEventListener('click', () => {
-    pool.restart();
-    restartBtn.hidden = true;
-    showMessage('');
-    rt.setStatus('idle');
+    await Promise.all(runs);
+    if (divergedMsg) root.dataset.diverged = '';
   });
 
   rt.onChange((state, changed) => {
     if (changed.includes('mode')) setMode();
-    if (running) return;
+    if (bar.running) return;
     if (changed.some((k) => k !== 'mode' && k !== 'arch')) {
       if (!showRecording()) {
         clearView();

