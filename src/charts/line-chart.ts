@@ -31,7 +31,11 @@ export interface LineChartOptions {
   /** viewBox size in user units (default 560 × 300); the SVG scales to its container. */
   width?: number;
   height?: number;
-  /** Where the legend sits inside the plot: 'top' (default) or 'bottom' (for curves that rise to the top). */
+  /**
+   * Where the legend sits: 'top' (default), above the plot area, which gives up one 16-unit row
+   * of height per row of legend; or 'bottom', inside the plot at the bottom right (for curves that
+   * rise to the top).
+   */
   legend?: 'top' | 'bottom';
 }
 
@@ -52,14 +56,16 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
   const height = options.height ?? 300;
   const margin = { top: 16, right: 16, bottom: 44, left: 58 };
   const svg = chartFrame(element, { title: options.title, width, height });
-  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  const plot = svg.append('g');
   const innerW = width - margin.left - margin.right;
-  const innerH = height - margin.top - margin.bottom;
-  const gx = plot.append('g').attr('class', 'axis axis-x').attr('transform', `translate(0,${innerH})`);
+  // The legend takes ≈ 190 units per entry, as many per row as fit.
+  const legendCols = Math.max(1, Math.floor(innerW / 190));
+  let innerH = height - margin.top - margin.bottom;
+  const gx = plot.append('g').attr('class', 'axis axis-x');
   const gy = plot.append('g').attr('class', 'axis axis-y');
   const ref = plot.append('g').attr('class', 'reference');
   const lines = plot.append('g').attr('class', 'lines');
-  const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left + 8},${margin.top + 4})`);
+  const legend = svg.append('g').attr('class', 'legend');
   svg
     .append('text')
     .attr('class', 'axis-label')
@@ -67,14 +73,17 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
     .attr('y', height - 6)
     .attr('text-anchor', 'middle')
     .text(options.xLabel);
-  svg
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('transform', `translate(14,${margin.top + innerH / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text(options.yLabel);
+  const yLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text(options.yLabel);
 
   function update(series: LineSeries[]) {
+    // Layout: a legend above the plot pushes the plot down by its rows.
+    const legendRows = options.legend === 'bottom' ? 0 : Math.ceil(series.length / legendCols);
+    const top = legendRows ? 8 + legendRows * 16 : margin.top;
+    innerH = height - top - margin.bottom;
+    plot.attr('transform', `translate(${margin.left},${top})`);
+    gx.attr('transform', `translate(0,${innerH})`);
+    yLabel.attr('transform', `translate(14,${top + innerH / 2}) rotate(-90)`);
+    legend.attr('transform', `translate(${margin.left + 8},${legendRows ? 8 : margin.top + 4})`);
     const finite = series.flatMap((s) => s.points.filter(([, y]) => Number.isFinite(y) && (options.yScale !== 'log' || y > 0)));
     const xs = finite.map(([x]) => x);
     const ys = finite.map(([, y]) => y);
@@ -143,14 +152,10 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
         g.append('text').attr('x', 28).attr('dy', '0.35em');
         return g;
       })
-      .attr('transform', (_, i) => {
-        // As many columns as fit (≈ 190 units each), then wrap to the next row.
-        const cols = Math.max(1, Math.floor(innerW / 190));
-        return `translate(${(i % cols) * 190},${Math.floor(i / cols) * 16})`;
-      });
+      .attr('transform', (_, i) => `translate(${(i % legendCols) * 190},${Math.floor(i / legendCols) * 16})`);
     if (options.legend === 'bottom') {
       // Bottom right: clear of curves that start low and rise to the top.
-      const cols = Math.max(1, Math.min(series.length, Math.floor(innerW / 190)));
+      const cols = Math.max(1, Math.min(series.length, legendCols));
       const rows = Math.ceil(series.length / cols);
       legend.attr('transform', `translate(${margin.left + innerW - cols * 190},${margin.top + innerH - 10 - (rows - 1) * 16})`);
     }
