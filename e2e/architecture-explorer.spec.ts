@@ -130,6 +130,9 @@ for (const lang of langs) {
       const net = (await rows(page, 'inception')).find((r) => r[0] === (lang === 'zh' ? '整个 GoogLeNet' : 'whole GoogLeNet'))!;
       expect(net.slice(1)).toEqual(['6998552', '1582671872', '97526008', '12568061056', '1000', '1000']);
       await expect.poll(() => new URL(page.url()).searchParams.get('reduce')).toBe('0');
+      // The module is drawn in HTML, not as a chart: SVG export says so instead of doing nothing.
+      await page.locator(`${ae} [data-action="export-svg"]`).click();
+      await expect(page.locator(`${ae} [data-toast]`)).toHaveText(lang === 'zh' ? '当前视图里没有可以导出为图片的图表；它的数据可以用 CSV 导出。' : 'This view has no chart to export as an image; its numbers are in the CSV export.');
       expect(problems.pageErrors).toEqual([]);
     });
 

@@ -181,6 +181,7 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
       }
     } else if (action === 'export-svg' || action === 'export-png') {
       const charts = [...root.querySelectorAll<SVGSVGElement>('svg.nb-chart')].filter((s) => s.getClientRects().length > 0);
+      if (!charts.length) toast(t('widget.noFigure'));
       for (const [i, svg] of charts.entries()) {
         const text = standaloneSvg(svg);
         const name = `${schema.id}-${svg.dataset.chart ?? i + 1}`;
