@@ -156,18 +156,21 @@ test('Export CSV gives the learners table', async ({ page }) => {
   expect(text).toContain('features,"x, y, x², y²",10,');
 });
 
-test('a Train press made while the widget code is still loading is not lost', async ({ page, problems }) => {
+test('what a reader does while the widget code is still loading is not lost: a changed setting, then Train', async ({ page, problems }) => {
   test.setTimeout(120_000);
-  // Hold the widget's code back for a moment, so that the press lands before it is mounted.
+  // Hold the widget's code back for a moment, so that the reader acts before it is mounted.
   await page.route('**/_astro/client.*.js', async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
     await route.continue();
   });
-  await page.goto('/en/ml-vs-dl/?w=boundary-lab&steps=100#boundary-lab');
+  await page.goto('/en/ml-vs-dl/?w=boundary-lab#boundary-lab');
   await expect(page.locator(bl)).toHaveAttribute('data-status', 'loading');
+  await page.locator(`${bl} input[data-field="steps"]`).fill('100');
   await page.locator(`${bl} [data-run="train"]`).click();
   await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), bl, { timeout: 90_000 });
   await expect(page.locator(bl)).toHaveAttribute('data-status', 'done');
+  await expect(page.locator(bl)).toHaveAttribute('data-state', /&steps=100&/);
+  await expect(page.locator(`${bl} [data-progress-text]`)).toHaveText(/^300 \/ 300/);
   expect((await learners(page)).mlp?.accuracy).toBeGreaterThan(0);
   expect(problems.pageErrors).toEqual([]);
 });

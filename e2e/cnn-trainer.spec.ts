@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, langs, test } from './site';
+import { collectDownloads, expect, langs, test } from './site';
 
 const recording = JSON.parse(readFileSync('src/widgets/cnn-trainer/recorded.json', 'utf8'));
 const w = '#cnn-trainer';
@@ -168,19 +168,15 @@ test('pause holds the run, resume continues it, stop ends it with the numbers so
 test('Export CSV gives the accuracy table with the columns epoch, train accuracy, test accuracy', async ({ page }) => {
   await page.goto('/en/cnn-anatomy/#cnn-trainer');
   await expect(page.locator(w)).toHaveAttribute('data-status', 'idle');
-  const files = new Map<string, string>();
-  page.on('download', async (d) => {
-    const stream = await d.createReadStream();
-    let text = '';
-    for await (const chunk of stream) text += chunk;
-    files.set(d.suggestedFilename(), text);
-  });
+  const downloads = collectDownloads(page);
+  const files = downloads.files;
   await page.locator(`${w} [data-action="export-csv"]`).click();
   await expect.poll(() => files.has('cnn-trainer-accuracy.csv')).toBe(true);
   const csv = files.get('cnn-trainer-accuracy.csv')!.trim().split('\n');
   expect(csv[0]).toBe('epoch,train accuracy,test accuracy');
   expect(csv).toHaveLength(recording.curve.length + 1);
   await expect.poll(() => files.has('cnn-trainer-confusion.csv')).toBe(true);
+  await downloads.settled();
 });
 
 test('a live run of the default settings reproduces the recording (same code, same backend)', async ({ page }) => {

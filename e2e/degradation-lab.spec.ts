@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, langs, test } from './site';
+import { collectDownloads, expect, langs, test } from './site';
 
 const recording = JSON.parse(readFileSync('src/widgets/degradation-lab/recorded.json', 'utf8'));
 const lab = '#degradation-lab';
@@ -199,13 +199,8 @@ test('a worker that dies is reported and can be restarted', async ({ page }) => 
 test('Export CSV downloads the numbers behind the charts; SVG exports the figures', async ({ page }) => {
   await page.goto('/en/resnet-principles/#degradation-lab');
   await expect(page.locator(lab)).toHaveAttribute('data-status', 'idle');
-  const files = new Map<string, string>();
-  page.on('download', async (d) => {
-    const stream = await d.createReadStream();
-    let text = '';
-    for await (const chunk of stream) text += chunk;
-    files.set(d.suggestedFilename(), text);
-  });
+  const downloads = collectDownloads(page);
+  const files = downloads.files;
   await page.locator(`${lab} [data-action="export-csv"]`).click();
   await expect.poll(() => files.has('degradation-lab-runs.csv')).toBe(true);
   const csv = files.get('degradation-lab-runs.csv')!;
@@ -215,4 +210,5 @@ test('Export CSV downloads the numbers behind the charts; SVG exports the figure
   await page.locator(`${lab} [data-action="export-svg"]`).click();
   await expect.poll(() => files.has('degradation-lab-loss.svg')).toBe(true);
   expect(files.get('degradation-lab-loss.svg')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  await downloads.settled();
 });

@@ -63,3 +63,28 @@ export async function settle(page: Page) {
   await page.waitForLoadState('load');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
+
+/**
+ * Reads every file the page downloads into `files` (suggested name → text). Call `settled()` before
+ * the test ends. A read that the closing page cancels (a download the test did not wait for) is
+ * dropped; any other failure to read fails the test in `settled()`.
+ */
+export function collectDownloads(page: Page) {
+  const files = new Map<string, string>();
+  const reads: Promise<void>[] = [];
+  page.on('download', (d) => {
+    reads.push(
+      (async () => {
+        try {
+          const stream = await d.createReadStream();
+          let text = '';
+          for await (const chunk of stream) text += chunk;
+          files.set(d.suggestedFilename(), text);
+        } catch (err) {
+          if (!/canceled/i.test(String(err))) throw err;
+        }
+      })(),
+    );
+  });
+  return { files, settled: async () => void (await Promise.all(reads)) };
+}

@@ -1,38 +1,65 @@
 /**
  * Loads a widget's code only when it is needed: at once when the link addresses the widget
- * (`?w=<id>` or `#<id>`), otherwise when it comes within `margin` of the viewport. Keeps tfjs, D3
- * and the widget's client off pages and scroll positions that never show it. Until it is mounted
- * the root says `data-status="loading"` (from the page); the widget then says `idle` or `done`.
+ * (`?w=<id>` or `#<id>`) or the widget is within `margin` px of the viewport when the page opens,
+ * otherwise when it comes that close. Keeps tfjs, D3 and the widget's client off pages and scroll
+ * positions that never show it.
+ *
+ * The page ships with `data-status="idle"`; the root says `loading` from the moment its code is
+ * requested, until the widget reports `idle` or `done` (or `error` here, if the code cannot load).
+ * What a reader does to the widget before its code has arrived is not lost: settings changed in
+ * the meantime are applied again, and the last button pressed (Train, Export…) is pressed again,
+ * once it is mounted.
  */
-export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unknown>, margin = '400px') {
+export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unknown>, margin = 400) {
   const root = document.getElementById(id);
   if (!root) return;
   repairQuery();
-  // A button pressed while the code is still on its way (Train, Export…) is pressed again once the
-  // widget is mounted, and touching the widget mounts it at once if the viewport had not yet.
+
   let pressed: HTMLButtonElement | undefined;
-  const keepPress = (e: Event) => {
-    const button = e.type === 'click' ? (e.target as Element | null)?.closest<HTMLButtonElement>('button') : null;
-    if (button && root.contains(button)) pressed = button;
+  const edited = new Map<HTMLInputElement | HTMLSelectElement, { value: string; checked: boolean }>();
+  const keep = (e: Event) => {
+    const target = e.target as Element | null;
+    if (e.type === 'click') {
+      const button = target?.closest<HTMLButtonElement>('button');
+      if (button && root.contains(button)) pressed = button;
+    } else if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement) {
+      edited.set(target, { value: target.value, checked: target instanceof HTMLInputElement && target.checked });
+    }
     void mount();
   };
-  const early = ['click', 'focusin'] as const;
-  for (const type of early) root.addEventListener(type, keepPress);
+  const early = ['click', 'input', 'change', 'focusin'] as const;
+  for (const type of early) root.addEventListener(type, keep);
+  const stopKeeping = () => {
+    for (const type of early) root.removeEventListener(type, keep);
+  };
+
   let started: Promise<void> | undefined;
   const mount = () =>
-    (started ??= load(root).then(
-      () => {
-        for (const type of early) root.removeEventListener(type, keepPress);
-        if (pressed && !pressed.disabled) pressed.click();
-      },
-      (err: unknown) => {
-        for (const type of early) root.removeEventListener(type, keepPress);
-        root.dataset.status = 'error';
-        console.warn(`${id}: the widget could not load`, err);
-      },
-    ));
+    (started ??= (() => {
+      root.dataset.status = 'loading';
+      return load(root).then(
+        () => {
+          stopKeeping();
+          for (const [el, was] of edited) {
+            if (el.disabled) continue; // locked by the link
+            if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) el.checked = was.checked;
+            else el.value = was.value;
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            el.dispatchEvent(new Event('change', { bubbles: true }));
+          }
+          if (pressed && !pressed.disabled) pressed.click();
+        },
+        (err: unknown) => {
+          stopKeeping();
+          root.dataset.status = 'error';
+          console.warn(`${id}: the widget could not load`, err);
+        },
+      );
+    })());
+
   const addressed = location.hash === `#${id}` || new URLSearchParams(location.search).getAll('w').includes(id);
-  if (addressed) {
+  const box = root.getBoundingClientRect();
+  if (addressed || (box.top < innerHeight + margin && box.bottom > -margin)) {
     void mount();
     return;
   }
@@ -43,7 +70,7 @@ export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unkno
         void mount();
       }
     },
-    { rootMargin: margin },
+    { rootMargin: `${margin}px` },
   );
   io.observe(root);
 }
