@@ -33,6 +33,14 @@ test.describe('mobile layout at 375 px', () => {
         expect(overflow).toBeLessThanOrEqual(1);
       });
     }
+    // The home page has no phone menu (no sidebar): its header must still offer the other language.
+    test(`/${lang}/ keeps a visible language switch on a phone, and it works`, async ({ page }) => {
+      await page.goto(`/${lang}/`);
+      const select = page.locator('header nb-lang-select select');
+      await expect(select).toBeVisible();
+      await select.selectOption({ label: lang === 'zh' ? 'English' : '简体中文' });
+      await page.waitForURL(`**/${lang === 'zh' ? 'en' : 'zh'}/`);
+    });
   }
 });
 
