@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { openHarness } from './harness-browser.mjs';
+import { coldRun, longTaskCell, openHarness } from './harness-browser.mjs';
 
 const dist = process.env.NB_OUT_DIR ?? 'dist';
 
@@ -41,24 +41,11 @@ export async function benchCnn(port = 4385) {
     }
     rows.push(['conv gradient: autodiff on wasm', 'n/a', 'no Conv2DBackpropFilter kernel']);
 
-    const page = await h.browser.newPage();
-    await page.addInitScript(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
-    await page.goto(h.base + '/en/cnn-anatomy/?w=cnn-trainer&epochs=1#cnn-trainer');
-    await page.waitForFunction(() => document.getElementById('cnn-trainer')?.dataset.status === 'idle');
-    await page.waitForTimeout(500);
-    await page.evaluate(() => (window.__longTasks = []));
-    await page.click('#cnn-trainer [data-run="train"]');
-    await page.waitForFunction(() => document.getElementById('cnn-trainer')?.dataset.status === 'done', null, { timeout: 300_000 });
-    const total = Number(await page.getAttribute('#cnn-trainer', 'data-total-ms'));
-    const longTasks = await page.evaluate(() => window.__longTasks);
+    const cold = await coldRun(h, '/en/cnn-anatomy/?w=cnn-trainer&epochs=1#cnn-trainer', 'cnn-trainer');
+    const total = Number(cold.dataset.totalMs);
+    const longTasks = cold.longTasks;
     rows.push(['cold 1-epoch run on the chapter page, click → done', s(total), '']);
-    rows.push(['main-thread long tasks > 50 ms during it', String(longTasks.length) + (longTasks.length ? ` (max ${Math.max(...longTasks).toFixed(0)} ms)` : ''), 'goal 0']);
-    await page.close();
+    rows.push(['main-thread long tasks > 50 ms during it', longTaskCell(longTasks), 'goal 0']);
   } finally {
     await h.close();
   }

@@ -7,7 +7,7 @@
 //  5. the training worker's bundle size, raw and gzipped
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { openHarness } from './harness-browser.mjs';
+import { coldRun, longTaskCell, openHarness } from './harness-browser.mjs';
 import { benchCnn } from './bench-cnn.mjs';
 
 const h = await openHarness(4382);
@@ -25,25 +25,11 @@ try {
   rows.push(['two workers vs one', (one.ms / two.ms).toFixed(2) + '×', '']);
 
   // The chapter page: a cold click on Train (worker not loaded yet).
-  const page = await h.browser.newPage();
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
-  await page.goto(h.base + '/en/resnet-principles/#degradation-lab');
-  await page.waitForFunction(() => document.getElementById('degradation-lab')?.dataset.status === 'idle');
-  await page.waitForTimeout(500);
-  await page.evaluate(() => (window.__longTasks = []));
-  await page.click('#degradation-lab [data-run="train"]');
-  await page.waitForFunction(() => document.getElementById('degradation-lab')?.dataset.firstLossMs !== undefined, null, { timeout: 60_000 });
-  const firstLoss = Number(await page.getAttribute('#degradation-lab', 'data-first-loss-ms'));
-  await page.waitForFunction(() => document.getElementById('degradation-lab')?.dataset.status === 'done', null, { timeout: 300_000 });
-  const longTasks = await page.evaluate(() => window.__longTasks);
+  const cold = await coldRun(h, '/en/resnet-principles/#degradation-lab', 'degradation-lab');
+  const firstLoss = Number(cold.dataset.firstLossMs);
+  const longTasks = cold.longTasks;
   rows.push(['cold latency, Train → first plotted loss', firstLoss + ' ms', 'goal ≤ 1000 ms']);
-  rows.push(['main-thread long tasks > 50 ms during a default run', String(longTasks.length) + (longTasks.length ? ` (max ${Math.max(...longTasks).toFixed(0)} ms)` : ''), 'goal 0']);
-  await page.close();
+  rows.push(['main-thread long tasks > 50 ms during a default run', longTaskCell(longTasks), 'goal 0']);
 } finally {
   await h.close();
 }

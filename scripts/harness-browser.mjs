@@ -29,3 +29,30 @@ export async function openHarness(port = 4380) {
     },
   };
 }
+
+/**
+ * A cold run on a chapter page, as a reader does it: opens `path` in a fresh page that records
+ * main-thread long tasks, waits for widget `id` to be mounted, presses Train and waits for the run
+ * to end. Returns the widget root's data attributes at the end and the long tasks (ms each).
+ */
+export async function coldRun(h, path, id) {
+  const page = await h.browser.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await page.goto(h.base + path);
+  await page.waitForFunction((i) => document.getElementById(i)?.dataset.status === 'idle', id);
+  await page.waitForTimeout(500);
+  await page.evaluate(() => (window.__longTasks = []));
+  await page.click(`#${id} [data-run="train"]`);
+  await page.waitForFunction((i) => document.getElementById(i)?.dataset.status === 'done', id, { timeout: 300_000 });
+  const result = await page.evaluate((i) => ({ dataset: { ...document.getElementById(i).dataset }, longTasks: window.__longTasks }), id);
+  await page.close();
+  return result;
+}
+
+/** A bench table cell for long tasks: their count, and the longest. */
+export const longTaskCell = (longTasks) => String(longTasks.length) + (longTasks.length ? ` (max ${Math.max(...longTasks).toFixed(0)} ms)` : '');
