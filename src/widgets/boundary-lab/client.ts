@@ -176,9 +176,7 @@ export function start(root: HTMLElement) {
     const updateProgress = () => {
       const sum = [...done.values()].reduce((a, b) => a + b, 0);
       const frac = total ? sum / total : 0;
-      const elapsed = (performance.now() - t0) / 1000;
-      const eta = frac > 0.05 ? Math.max(0, Math.round((elapsed / frac) * (1 - frac))) : undefined;
-      bar.progress(frac, `${sum} / ${total}` + (eta !== undefined ? ` · ${fill(s.eta, { s: eta })}` : ''));
+      bar.progress(frac, `${sum} / ${total}`, t0);
     };
     updateProgress();
     const runs = jobs.map((job) =>

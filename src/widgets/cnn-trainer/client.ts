@@ -145,12 +145,7 @@ export function start(root: HTMLElement) {
         if (p.step > 0) firstStepAt ??= performance.now();
         const frac = p.step / p.total;
         const epoch = Math.min(job.epochs, Math.floor((p.step * job.epochs) / p.total) + 1);
-        let text = fill(s.progress, { e: epoch, n: job.epochs, s: p.step, t: p.total });
-        if (firstStepAt !== undefined && frac > 0.03) {
-          const elapsed = (performance.now() - firstStepAt) / 1000;
-          text += ` · ${fill(s.eta, { s: Math.max(0, Math.round((elapsed / frac) * (1 - frac))) })}`;
-        }
-        bar.progress(frac, text);
+        bar.progress(frac, fill(s.progress, { e: epoch, n: job.epochs, s: p.step, t: p.total }), firstStepAt);
         if (p.evaluation) curve.push(p.evaluation);
         if (p.weights) pendingModel = { cnn: p.weights, logistic: p.logisticWeights, c1: job.channels1, c2: job.channels2, epoch: p.evaluation?.epoch ?? 0 };
         if (p.evaluation || p.weights) scheduleView(Boolean(p.evaluation));

@@ -118,13 +118,16 @@ export function createDrawPad(canvas: HTMLCanvasElement, onChange: (pixels: Floa
     render();
   };
 
-  canvas.addEventListener('pointerdown', onDown);
-  canvas.addEventListener('pointermove', onMove);
-  canvas.addEventListener('pointerup', onUp);
-  canvas.addEventListener('pointercancel', onUp);
-  canvas.addEventListener('keydown', onKey);
-  canvas.addEventListener('focus', onFocus);
-  canvas.addEventListener('blur', onBlur);
+  const listeners = [
+    ['pointerdown', onDown],
+    ['pointermove', onMove],
+    ['pointerup', onUp],
+    ['pointercancel', onUp],
+    ['keydown', onKey],
+    ['focus', onFocus],
+    ['blur', onBlur],
+  ] as [string, (e: never) => void][];
+  for (const [type, fn] of listeners) canvas.addEventListener(type, fn as EventListener);
   render();
 
   const pad: DrawPad = {
@@ -143,13 +146,7 @@ export function createDrawPad(canvas: HTMLCanvasElement, onChange: (pixels: Floa
       changed();
     },
     destroy() {
-      canvas.removeEventListener('pointerdown', onDown);
-      canvas.removeEventListener('pointermove', onMove);
-      canvas.removeEventListener('pointerup', onUp);
-      canvas.removeEventListener('pointercancel', onUp);
-      canvas.removeEventListener('keydown', onKey);
-      canvas.removeEventListener('focus', onFocus);
-      canvas.removeEventListener('blur', onBlur);
+      for (const [type, fn] of listeners) canvas.removeEventListener(type, fn as EventListener);
     },
   };
   return pad;

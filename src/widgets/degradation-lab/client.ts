@@ -217,10 +217,8 @@ export function start(root: HTMLElement) {
     const updateProgress = () => {
       const done = [...doneSteps.values()].reduce((a, b) => a + b, 0);
       const frac = totalSteps ? done / totalSteps : 0;
-      const elapsed = (performance.now() - t0) / 1000;
-      const eta = frac > 0.02 ? Math.max(0, Math.round((elapsed / frac) * (1 - frac))) : undefined;
       const head = sweep ? fill(s.sweepProgress, { i: Math.min(finished + 1, jobs.length), n: jobs.length }) + ' · ' : '';
-      bar.progress(frac, `${head}${done} / ${totalSteps}` + (eta !== undefined ? ` · ${fill(s.eta, { s: eta })}` : ''));
+      bar.progress(frac, `${head}${done} / ${totalSteps}`, t0);
     };
     updateProgress();
     let divergedMsg = '';

@@ -20,8 +20,11 @@ export interface RunBar {
   readonly running: boolean;
   /** Shows `text` on the message line (`''` hides it). */
   message(text: string): void;
-  /** The progress bar at `fraction` ∈ [0, 1], with its text (steps, ETA). */
-  progress(fraction: number, text: string): void;
+  /**
+   * The progress bar at `fraction` ∈ [0, 1] with its text (e.g. steps done / total); given when the
+   * work began (`performance.now()` ms), the text ends with the time left, once it can be guessed.
+   */
+  progress(fraction: number, text: string, since?: number): void;
   /** A worker is ready: shows its backend, and why it fell back to CPU if it did. */
   ready(backend: BackendName, fallbackReason?: string): void;
   /** The first step has come: `loading` → `running` (later calls do nothing). */
@@ -90,8 +93,13 @@ export function createRunBar(
       return running;
     },
     message,
-    progress(fraction, text) {
+    progress(fraction, text, since) {
       progressEl.value = fraction;
+      // The first few percent (worker start-up, first read-backs) say too little about the rest.
+      if (since !== undefined && fraction > 0.03 && fraction < 1) {
+        const elapsed = (performance.now() - since) / 1000;
+        text += ` · ${fill(rt.t('widget.eta'), { s: Math.max(0, Math.round((elapsed / fraction) * (1 - fraction))) })}`;
+      }
       progressText.textContent = text;
     },
     ready(backend, fallbackReason) {

