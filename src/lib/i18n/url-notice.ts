@@ -14,20 +14,36 @@ export function urlNotice(corrections: readonly UrlCorrection[], locale: Locale,
   return head + clauses.join(locale === 'zh' ? '；' : '; ') + (locale === 'zh' ? '。' : '.');
 }
 
+/**
+ * Joins Chinese text the way it is typeset: a space between Chinese and Latin letters or digits
+ * (“Depth 的值”, “已改为 64”), none between Chinese characters or next to full-width punctuation
+ * (“训练步数的值“400”超出范围”).
+ */
+export function zhJoin(...parts: string[]): string {
+  const latin = /[A-Za-z0-9%.\-+_]/;
+  const han = /[\u3400-\u9fff]/;
+  return parts.reduce((out, part) => {
+    const a = out.slice(-1);
+    const b = part.slice(0, 1);
+    const space = out && part && ((latin.test(a) && han.test(b)) || (han.test(a) && latin.test(b)));
+    return out + (space ? ' ' : '') + part;
+  }, '');
+}
+
 function clause(c: UrlCorrection, locale: Locale, name: string): string {
   const raw = `“${c.raw}”`;
   if (locale === 'zh') {
     switch (c.kind) {
       case 'clamped':
-        return `${name} 的值 ${raw} 超出范围，已改为 ${c.used}`;
+        return zhJoin(name, '的值', raw, '超出范围，已改为', c.used);
       case 'dropped':
-        return c.used ? `${name} 的值 ${raw} 无法识别，已使用默认值 ${c.used}` : `${name} 中的 ${raw} 无法识别，已忽略`;
+        return c.used ? zhJoin(name, '的值', raw, '无法识别，已使用默认值', c.used) : zhJoin(name, '中的', raw, '无法识别，已忽略');
       case 'unknown':
-        return `未知参数 ${c.key} 已忽略`;
+        return zhJoin('未知参数', c.key, '已忽略');
       case 'repeated':
-        return `${name} 出现了多次，使用最后一个值 ${c.used}`;
+        return zhJoin(name, '出现了多次，使用最后一个值', c.used);
       case 'version':
-        return `链接格式版本 ${raw} 比本页新，按版本 ${c.used} 解读`;
+        return zhJoin('链接格式版本', raw, '比本页新，按版本', c.used, '解读');
     }
   }
   switch (c.kind) {
