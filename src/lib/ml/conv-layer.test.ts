@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 // tfjs's own gradients: the `autodiff` method, the test oracle here (the widget never loads them).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convMethods, createConvLayer, type ConvGeometry, type ConvMethod } from './conv-layer.ts';
+import { convMethods, createConvLayer, stridedConvMethods, type ConvGeometry, type ConvMethod } from './conv-layer.ts';
 import { im2colIndices } from './im2col.ts';
 import { createRng } from './prng.ts';
 
@@ -42,16 +42,16 @@ const cases: Case[] = [
 
 /** y, and the gradients of L = Σ y ⊙ R, as plain arrays. */
 function run(method: ConvMethod, c: Case, seed = 1) {
-  const { height: h, width: w, inChannels: cin, outChannels: cout, kernel: k } = c.geometry;
+  const { height: h, width: w, inChannels: cin, outChannels: cout, kernel: k, stride = 1 } = c.geometry;
   const layer = createConvLayer(c.geometry, method);
   const out = tf.tidy(() => {
     const x = random([c.batch, h, w, cin], seed) as tf.Tensor4D;
     const kernel = random([k, k, cin, cout], seed + 1) as tf.Tensor4D;
     const bias = random([cout], seed + 2) as tf.Tensor1D;
-    const r = random([c.batch, h, w, cout], seed + 3) as tf.Tensor4D;
+    const r = random([c.batch, Math.ceil(h / stride), Math.ceil(w / stride), cout], seed + 3) as tf.Tensor4D;
     const { y, cache } = layer.forward(x, kernel, bias);
     const g = layer.backward(cache, r, true);
-    return [y, g.dKernel, g.dBias, g.dInput!].map((t) => t.dataSync().slice());
+    return [y, g.dKernel, g.dBias!, g.dInput!].map((t) => t.dataSync().slice());
   });
   layer.dispose();
   const [y, dKernel, dBias, dInput] = out as [Float32Array, Float32Array, Float32Array, Float32Array];
@@ -101,7 +101,7 @@ describe('createConvLayer(geometry, method) on the CPU backend', () => {
     const g = tf.tidy(() => {
       const { cache } = layer.forward(x, kernel, bias);
       const gr = layer.backward(cache, r, true);
-      return [gr.dKernel, gr.dBias, gr.dInput!].map((t) => t.dataSync().slice());
+      return [gr.dKernel, gr.dBias!, gr.dInput!].map((t) => t.dataSync().slice());
     });
     const eps = 1e-2;
     const nudge = (t: tf.Tensor, i: number, d: number) => {
@@ -136,9 +136,71 @@ describe('createConvLayer(geometry, method) on the CPU backend', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('rejects an even kernel or a non-positive size', () => {
+  it('rejects an even kernel, a non-positive size, a stride other than 1 or 2, and stride 2 in a method without it', () => {
     expect(() => createConvLayer({ height: 4, width: 4, inChannels: 1, outChannels: 1, kernel: 2 })).toThrow(RangeError);
     expect(() => createConvLayer({ height: 0, width: 4, inChannels: 1, outChannels: 1, kernel: 3 })).toThrow(RangeError);
+    expect(() => createConvLayer({ height: 4, width: 4, inChannels: 1, outChannels: 1, kernel: 3, stride: 3 })).toThrow(RangeError);
+    for (const m of convMethods.filter((m) => !stridedConvMethods.includes(m))) {
+      expect(() => createConvLayer({ height: 4, width: 4, inChannels: 1, outChannels: 1, kernel: 3, stride: 2 }, m)).toThrow(RangeError);
+    }
+  });
+
+  it('without a bias: y = x ⋆ kernel and no dBias', () => {
+    const c = cases[0]!;
+    const { height: h, width: w, inChannels: cin, outChannels: cout, kernel: k } = c.geometry;
+    const layer = createConvLayer(c.geometry, 'fwd-conv');
+    tf.tidy(() => {
+      const x = random([c.batch, h, w, cin], 3) as tf.Tensor4D;
+      const kernel = random([k, k, cin, cout], 4) as tf.Tensor4D;
+      const { y, cache } = layer.forward(x, kernel);
+      expect(relErr(y.dataSync(), tf.conv2d(x, kernel, 1, 'same').dataSync())).toBe(0);
+      expect(layer.backward(cache, tf.onesLike(y), false).dBias).toBeNull();
+    });
+    layer.dispose();
+  });
+});
+
+/** Stride 2 with a symmetric pad of (k − 1)/2, even and odd sizes (28 → 14 and 7 → 4 in the CIFAR nets). */
+const strided: Case[] = [
+  { geometry: { height: 6, width: 6, inChannels: 2, outChannels: 3, kernel: 3, stride: 2 }, batch: 2 },
+  { geometry: { height: 7, width: 5, inChannels: 3, outChannels: 2, kernel: 3, stride: 2 }, batch: 3 },
+  { geometry: { height: 4, width: 4, inChannels: 2, outChannels: 2, kernel: 1, stride: 2 }, batch: 2 },
+];
+
+describe('createConvLayer with stride 2', () => {
+  for (const c of strided) {
+    const { height: h, width: w, inChannels: cin, outChannels: cout, kernel: k } = c.geometry;
+    const label = `${h}×${w}×${cin} → ${cout}, k=${k}`;
+
+    it(`outputs ⌈H/2⌉ × ⌈W/2⌉ sampled at rows and columns 0, 2, 4, … like PyTorch's padding=(k−1)/2 (${label})`, () => {
+      const layer = createConvLayer(c.geometry, 'fwd-conv');
+      expect([layer.outHeight, layer.outWidth]).toEqual([Math.ceil(h / 2), Math.ceil(w / 2)]);
+      tf.tidy(() => {
+        const x = random([c.batch, h, w, cin], 11) as tf.Tensor4D;
+        const kernel = random([k, k, cin, cout], 12) as tf.Tensor4D;
+        // Stride 1 then keep every other pixel, starting at 0: the same numbers.
+        const every = tf.conv2d(x, kernel, 1, 'same');
+        const sampled = tf.stridedSlice(every, [0, 0, 0, 0], [c.batch, h, w, cout], [1, 2, 2, 1]);
+        expect(relErr(layer.forward(x, kernel).y.dataSync(), sampled.dataSync())).toBeLessThan(1e-6);
+      });
+      layer.dispose();
+    });
+
+    it(`fwd-conv gradients equal tfjs's own (${label}), on CPU and on WASM`, async () => {
+      const ref = run('autodiff', c);
+      const got = run('fwd-conv', c);
+      for (const key of ['y', 'dKernel', 'dBias', 'dInput'] as const) expect(relErr(got[key], ref[key]), key).toBeLessThan(1e-5);
+      await tf.setBackend('wasm');
+      const wasm = run('fwd-conv', c);
+      await tf.setBackend('cpu');
+      for (const key of ['y', 'dKernel', 'dBias', 'dInput'] as const) expect(relErr(wasm[key], ref[key]), `wasm ${key}`).toBeLessThan(1e-4);
+    });
+  }
+
+  it('creates no lasting tensors', () => {
+    const before = tf.memory().numTensors;
+    for (const c of strided) run('fwd-conv', c);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
 

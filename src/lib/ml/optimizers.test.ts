@@ -50,7 +50,28 @@ describe('createOptimizer(config, variables)', () => {
     tf.dispose([g, ...v]);
   });
 
-  it('rejects a non-positive learning rate and a momentum of 1', () => {
+  it('weight decay λ adds λ·θ to the gradient first (as PyTorch SGD: v ← μv + g + λθ; θ ← θ − lr·v)', () => {
+    const theta0 = [0.5, -2, 3];
+    const v = tf.variable(tf.tensor1d(theta0));
+    const optimizer = createOptimizer({ kind: 'sgd', learningRate: 0.1, momentum: 0.9, weightDecay: 0.01 }, [v]);
+    const expected = [...theta0];
+    const velocity = [0, 0, 0];
+    for (let step = 0; step < 4; step++) {
+      const g = [step, 1 - step, 0.25];
+      tf.tidy(() => optimizer.apply([tf.tensor1d(g)]));
+      for (let i = 0; i < 3; i++) {
+        velocity[i] = 0.9 * velocity[i]! + g[i]! + 0.01 * expected[i]!;
+        expected[i]! -= 0.1 * velocity[i]!;
+      }
+    }
+    const got = v.dataSync();
+    expected.forEach((e, i) => expect(got[i]).toBeCloseTo(e, 5));
+    optimizer.dispose();
+    v.dispose();
+  });
+
+  it('rejects a non-positive learning rate, a momentum of 1 and a negative weight decay', () => {
+    expect(() => createOptimizer({ kind: 'sgd', learningRate: 0.1, weightDecay: -1e-4 }, [])).toThrow(RangeError);
     expect(() => createOptimizer({ kind: 'sgd', learningRate: 0 }, [])).toThrow(RangeError);
     expect(() => createOptimizer({ kind: 'sgd', learningRate: 0.1, momentum: 1 }, [])).toThrow(RangeError);
   });

@@ -3,11 +3,12 @@ import * as tf from '@tensorflow/tfjs-core';
 /**
  * Optimizer settings. Adam follows Kingma & Ba (2015) with the same bias correction and ε
  * placement as `tf.train.adam`; SGD uses heavy-ball momentum as `tf.train.momentum`
- * (velocity ← μ·velocity + g; θ ← θ − lr·velocity).
+ * (velocity ← μ·velocity + g; θ ← θ − lr·velocity). `weightDecay` λ (default 0) adds λ·θ to every
+ * gradient first (L2 regularisation, as PyTorch's `weight_decay` for both optimizers).
  */
 export type OptimizerConfig =
-  | { kind: 'adam'; learningRate: number; beta1?: number; beta2?: number; epsilon?: number }
-  | { kind: 'sgd'; learningRate: number; momentum?: number };
+  | { kind: 'adam'; learningRate: number; beta1?: number; beta2?: number; epsilon?: number; weightDecay?: number }
+  | { kind: 'sgd'; learningRate: number; momentum?: number; weightDecay?: number };
 
 /** Updates a fixed list of variables in place from gradients given in the same order. */
 export interface Optimizer {
@@ -27,6 +28,8 @@ export function validateOptimizerConfig(config: OptimizerConfig): OptimizerConfi
   }
   const moments = config.kind === 'adam' ? [config.beta1, config.beta2] : [config.momentum];
   for (const m of moments) if (m !== undefined && !(m >= 0 && m < 1)) throw new RangeError(`moment ${m} not in [0, 1)`);
+  const wd = config.weightDecay ?? 0;
+  if (!(wd >= 0) || !Number.isFinite(wd)) throw new RangeError(`weightDecay must be a finite number ≥ 0, got ${config.weightDecay}`);
   return config;
 }
 
@@ -37,11 +40,11 @@ const zerosLike = (v: tf.Variable) => tf.tidy(() => tf.variable(tf.zerosLike(v),
 export function createOptimizer(config: OptimizerConfig, variables: readonly tf.Variable[]): Optimizer {
   validateOptimizerConfig(config);
   if (config.kind === 'adam') return adam(config, variables);
-  return sgdMomentum(config.learningRate, config.momentum ?? 0.9, variables);
+  return sgdMomentum(config.learningRate, config.momentum ?? 0.9, config.weightDecay ?? 0, variables);
 }
 
 function adam(config: Extract<OptimizerConfig, { kind: 'adam' }>, variables: readonly tf.Variable[]): Optimizer {
-  const { learningRate, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 } = config;
+  const { learningRate, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7, weightDecay = 0 } = config;
   const m = variables.map(zerosLike);
   const v = variables.map(zerosLike);
   let t = 0;
@@ -54,7 +57,7 @@ function adam(config: Extract<OptimizerConfig, { kind: 'adam' }>, variables: rea
       const epsHat = epsilon * correction2;
       tf.tidy(() => {
         variables.forEach((param, i) => {
-          const g = grads[i]!;
+          const g = weightDecay ? tf.add(grads[i]!, tf.mul(param, weightDecay)) : grads[i]!;
           const mi = m[i]!, vi = v[i]!;
           mi.assign(tf.add(mi, tf.mul(tf.sub(g, mi), 1 - beta1)));
           vi.assign(tf.add(vi, tf.mul(tf.sub(tf.square(g), vi), 1 - beta2)));
@@ -68,14 +71,15 @@ function adam(config: Extract<OptimizerConfig, { kind: 'adam' }>, variables: rea
   };
 }
 
-function sgdMomentum(learningRate: number, momentum: number, variables: readonly tf.Variable[]): Optimizer {
+function sgdMomentum(learningRate: number, momentum: number, weightDecay: number, variables: readonly tf.Variable[]): Optimizer {
   const velocity = variables.map(zerosLike);
   return {
     apply(grads, lr = learningRate) {
       tf.tidy(() => {
         variables.forEach((param, i) => {
           const vel = velocity[i]!;
-          vel.assign(tf.add(tf.mul(vel, momentum), grads[i]!));
+          const g = weightDecay ? tf.add(grads[i]!, tf.mul(param, weightDecay)) : grads[i]!;
+          vel.assign(tf.add(tf.mul(vel, momentum), g));
           param.assign(tf.sub(param, tf.mul(vel, lr)));
         });
       });

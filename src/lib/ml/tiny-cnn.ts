@@ -115,7 +115,7 @@ export function createTinyCnn(config: TinyCnnConfig): TinyCnn {
     const dA2 = tf.reshape(dFlat, [batch, 7, 7, c2]) as tf.Tensor4D;
     const g2 = conv2.backward(tape.conv2, maxPoolReluBackward(tape.pool2, dA2), true);
     const g1 = conv1.backward(tape.conv1, maxPoolReluBackward(tape.pool1, g2.dInput!), false);
-    return bank.flatten([g1.dKernel, g1.dBias, g2.dKernel, g2.dBias, dDense, dDenseBias]);
+    return bank.flatten([g1.dKernel, g1.dBias!, g2.dKernel, g2.dBias!, dDense, dDenseBias]);
   }
 
   function predict(x: tf.Tensor4D): tf.Tensor2D {
