@@ -7,7 +7,8 @@
  * worker → main: ready (with the backend it got), progress, paused (the job is holding at a
  * checkpoint: no progress comes until resume), done, stopped, error.
  */
-export type BackendName = 'wasm' | 'cpu';
+/** The tfjs backend a job asks for (and the one it got): WebGPU → WASM → CPU, see `backend.ts`. */
+export type BackendName = 'webgpu' | 'wasm' | 'cpu';
 
 export type ToWorker<Job> =
   | { type: 'start'; runId: number; job: Job; backend: BackendName }

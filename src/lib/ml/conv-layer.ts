@@ -39,10 +39,11 @@ export type ConvMethod = (typeof convMethods)[number];
 /**
  * The fastest method on a backend, as measured by `npm run bench`: on WASM the forward
  * convolutions (XNNPACK) win; on the CPU backend, whose convolution is plain JavaScript, the
- * dedicated backprop kernels do.
+ * dedicated backprop kernels do. WebGPU (not measured here: no GPU on the build machine) uses the
+ * forward convolutions too, so it runs the same code as WASM.
  */
 export function fastestConvMethod(backend: string): ConvMethod {
-  return backend === 'wasm' ? 'fwd-conv' : 'conv3d';
+  return backend === 'cpu' ? 'conv3d' : 'fwd-conv';
 }
 
 export interface ConvGeometry {

@@ -110,7 +110,7 @@ export function createRunBar(
       progressText.textContent = text;
     },
     ready(backend, fallbackReason) {
-      backendEl.textContent = backend === 'wasm' ? 'WASM (SIMD)' : 'CPU';
+      backendEl.textContent = backend === 'webgpu' ? 'WebGPU' : backend === 'wasm' ? 'WASM (SIMD)' : 'CPU';
       root.dataset.backend = backend;
       if (fallbackReason) message(fill(rt.t('widget.fallback'), { msg: fallbackReason }));
     },
