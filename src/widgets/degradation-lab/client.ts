@@ -5,7 +5,8 @@
 import { createBoundaryMap } from '../../charts/boundary-map';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { dashes, palette } from '../../charts/palette';
-import { degradationLabStrings, fill } from '../../lib/i18n/widgets/degradation-lab';
+import { degradationLabStrings } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import { makeDataset } from '../../lib/ml/datasets';
 import { degradationLabSchema, type DegradationLabState } from '../../lib/state/schemas/degradation-lab';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
