@@ -208,3 +208,18 @@ test('Export CSV downloads the numbers behind the charts; SVG exports the figure
   expect(files.get('degradation-lab-loss.svg')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   await downloads.settled();
 });
+
+for (const lang of langs) {
+  test(`the random-guess line follows the data set: ln 2 for two classes, ln 3 for the spiral (${lang})`, async ({ page }) => {
+    await page.goto(`/${lang}/resnet-principles/?w=degradation-lab&dataset=moons#degradation-lab`);
+    await expect(page.locator(lab)).toHaveAttribute('data-status', /idle|done/);
+    const line = page.locator(`${lab} [data-chart="loss"] .reference-line`);
+    const label = page.locator(`${lab} [data-chart="loss"] .reference-label`);
+    const value = async () => Number(await line.getAttribute('data-value'));
+    await expect.poll(value).toBeCloseTo(Math.LN2, 12);
+    await expect(label).toContainText('ln 2');
+    await page.locator(`${lab} [data-field="dataset"]`).selectOption('spiral');
+    await expect.poll(value).toBeCloseTo(Math.log(3), 12);
+    await expect(label).toContainText('ln 3');
+  });
+}
