@@ -33,7 +33,7 @@ const job = (over: Partial<CnnDepthJob> = {}): CnnDepthJob => ({
   testCount: 100,
   evaluations: 3,
   trainSample: 100,
-  featureDigit: 2,
+  featureClasses: [7],
   chunk: 5,
   ...over,
 });
@@ -57,19 +57,22 @@ describe('runCnnDepthJob: one CIFAR-family net on the digits, trained by the sha
     expect(r.parameters).toBeGreaterThan(0);
   });
 
-  it('returns the feature maps of one test digit: the stem and each stage ([14,14,w], [14,14,w], [7,7,2w], [4,4,4w])', async () => {
+  it('returns the feature maps of the first test digit of a class: the stem and each stage ([14,14,w], [14,14,w], [7,7,2w], [4,4,4w])', async () => {
     const r = await runCnnDepthJob(job({ steps: 4, evaluations: 1 }), ctx(), digits);
-    expect(r.features!.digit).toBe(2);
-    expect(r.features!.label).toBe(digits.test.labels[2]);
-    expect(r.features!.stacks.map((s) => [s.size, s.channels, s.values.length])).toEqual([
+    const f = r.features![0]!;
+    expect(f.digit).toBe(digits.test.labels.indexOf(7));
+    expect(f.label).toBe(7);
+    expect(f.stacks.map((s) => [s.size, s.channels, s.values.length])).toEqual([
       [14, 4, 14 * 14 * 4],
       [14, 4, 14 * 14 * 4],
       [7, 8, 7 * 7 * 8],
       [4, 16, 4 * 4 * 16],
     ]);
-    expect(r.features!.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(f.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     // After ReLU: no negative activations.
-    expect(Math.min(...r.features!.stacks.flatMap((s) => Array.from(s.values)))).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...f.stacks.flatMap((s) => Array.from(s.values)))).toBeGreaterThanOrEqual(0);
+    const two = await runCnnDepthJob(job({ steps: 2, evaluations: 1, featureClasses: [0, 1] }), ctx(), digits);
+    expect(two.features!.map((x) => x.label)).toEqual([0, 1]);
   });
 
   it('is deterministic for a seed, keeps a constant tensor count across evaluations and leaves none behind', async () => {

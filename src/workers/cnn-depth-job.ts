@@ -7,7 +7,7 @@
  * passes the data in).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { cifarData, cifarLearner, type CifarEvaluation } from '../lib/ml/cifar-learner';
+import { cifarData, cifarLearner, type AsyncCifarLearner, type CifarEvaluation } from '../lib/ml/cifar-learner';
 import type { CifarArch, ShortcutOption } from '../lib/ml/cifar-net';
 import type { ConvMethod } from '../lib/ml/conv-layer';
 import type { DigitSubset } from '../lib/ml/mnist-subset';
@@ -38,8 +38,8 @@ export interface CnnDepthJob {
   trainSample: number;
   /** Steps per progress report (default 10); the first report comes after 2 steps. */
   chunk?: number;
-  /** Test digit whose feature maps are returned at the end (−1 = none). */
-  featureDigit: number;
+  /** Classes 0–9 whose first test digit's feature maps are returned at the end. */
+  featureClasses: number[];
   /** Convolution-gradient method (benchmarks); default the fastest on the backend. */
   method?: ConvMethod;
 }
@@ -68,6 +68,15 @@ export interface FeatureStack {
   values: Float32Array;
 }
 
+export interface DigitFeatures {
+  /** Index in the test split, and its class. */
+  digit: number;
+  label: number;
+  /** The stem's output (the start of stage 1), then the output of stages 1, 2, 3. */
+  stacks: FeatureStack[];
+  probabilities: number[];
+}
+
 export interface CnnDepthResult {
   arch: CifarArch;
   layers: number;
@@ -77,8 +86,8 @@ export interface CnnDepthResult {
   testError?: number;
   curve: DepthPoint[];
   diverged?: { atStep: number; reason: 'non-finite' | 'above-max-loss' };
-  /** The stem's output and the output of each stage for `featureDigit`, and its class probabilities. */
-  features?: { digit: number; label: number; stacks: FeatureStack[]; probabilities: number[] };
+  /** Per asked class: the stem's output and each stage's output for test digit `digit`, and its class probabilities. */
+  features?: DigitFeatures[];
   /** Training milliseconds per step (optimizer steps and their read-backs). */
   msPerStep: number;
   /** Live tfjs tensors after each evaluation: constant when nothing leaks. */
@@ -91,7 +100,9 @@ export interface CnnDepthResult {
 
 export async function runCnnDepthJob(job: CnnDepthJob, ctx: Pick<JobContext<CnnDepthProgress>, 'report' | 'checkpoint'>, digits: DigitSubset): Promise<CnnDepthResult> {
   const data = cifarData(digits, job.inputSize, job.trainCount, job.testCount);
-  const learner = cifarLearner({
+  // WebGPU reads back asynchronously (a synchronous read in a worker can come back as zeros).
+  const learner: AsyncCifarLearner = cifarLearner({
+    asyncReads: tf.getBackend() === 'webgpu',
     net: { arch: job.arch, blocks: (job.layers - 2) / 6, width: job.width, seed: job.seed, shortcut: job.shortcut, method: job.method },
     data,
     batchSize: job.batchSize,
@@ -133,19 +144,22 @@ export async function runCnnDepthJob(job: CnnDepthJob, ctx: Pick<JobContext<CnnD
     const common = { ...base, steps: job.steps, curve, tensorCounts, parameters: learner.net.parameterCount, ...memory() };
     if (end.type === 'diverged') return { ...common, diverged: { atStep: end.atStep, reason: end.reason }, msPerStep: 0 };
     // The last point of the curve: the training error on every training digit, not the sample.
-    const all = job.trainSample >= data.train.n ? end.evaluation!.trainError : learner.trainError().error;
+    const all = job.trainSample >= data.train.n ? end.evaluation!.trainError : (await learner.trainError()).error;
     const last = curve.at(-1)!;
     last.trainError = all;
     const result: CnnDepthResult = { ...common, trainError: all, testError: end.evaluation!.testError, msPerStep: end.trainMs / Math.max(1, job.steps) };
-    if (job.featureDigit >= 0 && job.featureDigit < data.test.n) {
-      const x = tf.slice(data.test.x, [job.featureDigit, 0, 0, 0], [1, -1, -1, -1]);
+    result.features = [];
+    for (const label of job.featureClasses) {
+      const digit = data.test.labels.indexOf(label);
+      if (digit < 0) continue;
+      const x = tf.slice(data.test.x, [digit, 0, 0, 0], [1, -1, -1, -1]);
       const maps = learner.net.featureMaps(x)[0]!;
-      result.features = {
-        digit: job.featureDigit,
-        label: data.test.labels[job.featureDigit]!,
-        stacks: maps.stages.map((t) => ({ size: t.shape[0], channels: t.shape[2], values: t.dataSync() as Float32Array })),
-        probabilities: Array.from(maps.probabilities.dataSync()),
-      };
+      result.features.push({
+        digit,
+        label,
+        stacks: await Promise.all(maps.stages.map(async (t) => ({ size: t.shape[0], channels: t.shape[2], values: (await t.data()) as Float32Array }))),
+        probabilities: Array.from(await maps.probabilities.data()),
+      });
       tf.dispose([x, ...maps.stages, maps.probabilities]);
     }
     return result;

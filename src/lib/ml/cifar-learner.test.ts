@@ -24,7 +24,7 @@ afterAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const small = (over: Partial<CifarLearnerConfig> = {}): CifarLearnerConfig => ({
+const small = (over: Partial<CifarLearnerConfig> & { asyncReads?: false } = {}): CifarLearnerConfig & { asyncReads?: false } => ({
   net: { arch: 'residual', blocks: 1, width: 4, seed: 3 },
   data,
   batchSize: 50,
@@ -138,6 +138,19 @@ describe('cifarLearner(config)', () => {
     expect(isDiverged(learner.evaluate())).toBe(true);
     expect(learner.step(1).kind).toBe('diverged');
     learner.dispose();
+  });
+
+  it('with asyncReads (as on WebGPU) answers with promises of the very same numbers', async () => {
+    const sync = cifarLearner(small());
+    const later = cifarLearner({ ...small(), asyncReads: true });
+    const a = sync.step(3);
+    const pending = later.step(3);
+    expect(pending).toBeInstanceOf(Promise);
+    expect(await pending).toEqual(a);
+    expect(await later.evaluate()).toEqual(sync.evaluate());
+    expect(await later.trainError(50)).toEqual(sync.trainError(50));
+    sync.dispose();
+    later.dispose();
   });
 
   it('rejects a batch larger than the training digits or a run of zero steps', () => {

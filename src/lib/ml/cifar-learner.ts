@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createBatchStream } from './batch-stream.ts';
 import { createCifarNet, type CifarNet, type CifarNetConfig } from './cifar-net.ts';
 import { digitImages, pixelStats, standardise } from './digit-inputs.ts';
-import { checkDivergence, type Diverged, type Learner, type LearnerStep } from './learner.ts';
+import { checkDivergence, type AsyncLearner, type Diverged, type Learner, type LearnerStep } from './learner.ts';
 import type { DigitSplit, DigitSubset } from './mnist-subset.ts';
 import { createOptimizer } from './optimizers.ts';
 import { createRng, deriveSeed } from './prng.ts';
@@ -67,6 +67,12 @@ export interface CifarLearnerConfig {
   trainSample?: number;
   /** A mini-batch loss above this (nats) counts as divergence. Default 50 (chance is ln 10 ≈ 2.3). */
   maxLoss?: number;
+  /**
+   * Read values back with `await data()` rather than `dataSync()`: `step` and `evaluate` then
+   * answer with promises (an `AsyncLearner`). Needed on WebGPU, where a synchronous read in a
+   * worker goes through a canvas and can come back as zeros.
+   */
+  asyncReads?: boolean;
 }
 
 /** Error rates (fractions in [0, 1]) and mean cross-entropy (nats) in eval mode at a step. */
@@ -78,14 +84,23 @@ export interface CifarEvaluation {
   testLoss: number;
 }
 
-export interface CifarLearner extends Learner<CifarEvaluation> {
+interface CifarLearnerExtras {
   readonly net: CifarNet;
   /** The learning rate used by step t (0-based). */
   learningRateAt(t: number): number;
   /** Indices of the training digits the next step will use (without consuming them). */
   peekBatch(): Int32Array;
+}
+
+/** A CIFAR-net learner reading back synchronously (WASM, CPU). */
+export interface CifarLearner extends Learner<CifarEvaluation>, CifarLearnerExtras {
   /** Error and loss on the first `count` training digits (default all), in eval mode. */
   trainError(count?: number): { error: number; loss: number };
+}
+
+/** The same, reading back asynchronously (WebGPU). */
+export interface AsyncCifarLearner extends AsyncLearner<CifarEvaluation>, CifarLearnerExtras {
+  trainError(count?: number): { error: number; loss: number } | Promise<{ error: number; loss: number }>;
 }
 
 const EVAL_CHUNK = 250;
@@ -102,7 +117,10 @@ export function stepSchedule(lr: number, t: number, steps: number, milestones: r
  * the batch order, so a plain and a residual learner with the same seed see the same mini-batches
  * in the same order from the same initial weights.
  */
-export function cifarLearner(config: CifarLearnerConfig): CifarLearner {
+export function cifarLearner(config: CifarLearnerConfig & { asyncReads: true }): AsyncCifarLearner;
+export function cifarLearner(config: CifarLearnerConfig & { asyncReads?: false }): CifarLearner;
+export function cifarLearner(config: CifarLearnerConfig): CifarLearner | AsyncCifarLearner;
+export function cifarLearner(config: CifarLearnerConfig): CifarLearner | AsyncCifarLearner {
   const { data, steps } = config;
   const batchSize = config.batchSize ?? 128;
   const maxLoss = config.maxLoss ?? 50;
@@ -134,42 +152,72 @@ export function cifarLearner(config: CifarLearnerConfig): CifarLearner {
       return loss;
     });
 
-  /** Summed loss and number wrong over the first `count` examples of a split, in eval mode. */
-  function errorOf(split: CifarSplit, count: number): { loss: number; error: number } {
-    let loss = 0;
-    let wrong = 0;
-    for (let start = 0; start < count; start += EVAL_CHUNK) {
-      const size = Math.min(EVAL_CHUNK, count - start);
-      const out = tf.tidy(() => {
-        const logits = net.predict(tf.slice(split.x, [start, 0, 0, 0], [size, -1, -1, -1]));
-        const { loss: l } = softmaxCrossEntropy(logits, tf.slice(split.oneHot, [start, 0], [size, -1]));
-        return tf.concat([tf.mul(l, size), tf.cast(tf.argMax(logits, 1), 'float32')]);
-      });
-      const values = out.dataSync();
-      out.dispose();
-      loss += values[0]!;
-      for (let i = 0; i < size; i++) if (values[1 + i] !== split.labels[start + i]) wrong++;
+  /** Reads `t` back (then frees it) and hands the values to `then`: at once, or in a promise with `asyncReads`. */
+  function read<R>(t: tf.Tensor, then: (values: Float32Array) => R): R | Promise<R> {
+    if (!config.asyncReads) {
+      const values = t.dataSync() as Float32Array;
+      t.dispose();
+      return then(values);
     }
-    return { loss: loss / count, error: wrong / count };
+    return (t.data() as Promise<Float32Array>).then((values) => {
+      t.dispose();
+      return then(values);
+    });
   }
+
+  /**
+   * Eval-mode pass over the first `count` examples of each split, in chunks: per chunk its summed
+   * loss and predicted classes, all read back at once. Returns loss and error per split.
+   */
+  function errorsOf(parts: [CifarSplit, number][]) {
+    const out = tf.tidy(() =>
+      tf.concat(
+        parts.flatMap(([split, count]) => {
+          const chunks: tf.Tensor[] = [];
+          for (let start = 0; start < count; start += EVAL_CHUNK) {
+            const size = Math.min(EVAL_CHUNK, count - start);
+            const logits = net.predict(tf.slice(split.x, [start, 0, 0, 0], [size, -1, -1, -1]));
+            const { loss } = softmaxCrossEntropy(logits, tf.slice(split.oneHot, [start, 0], [size, -1]));
+            chunks.push(tf.mul(loss, size), tf.cast(tf.argMax(logits, 1), 'float32'));
+          }
+          return chunks;
+        }),
+      ),
+    );
+    return read(out, (values) => {
+      let at = 0;
+      return parts.map(([split, count]) => {
+        let loss = 0;
+        let wrong = 0;
+        for (let start = 0; start < count; start += EVAL_CHUNK) {
+          const size = Math.min(EVAL_CHUNK, count - start);
+          loss += values[at++]!;
+          for (let i = 0; i < size; i++) if (values[at++] !== split.labels[start + i]) wrong++;
+        }
+        return { loss: loss / count, error: wrong / count };
+      });
+    });
+  }
+
+  const then = <A, R>(v: A | Promise<A>, f: (a: A) => R): R | Promise<R> => (v instanceof Promise ? v.then(f) : f(v));
 
   const assertLive = () => {
     if (disposed) throw new Error('cifarLearner: used after dispose()');
   };
 
-  return {
+  const learner: AsyncCifarLearner = {
     lanes: 1,
     net,
     learningRateAt,
     peekBatch: () => stream.peek().slice(),
     trainError(count = data.train.n) {
       assertLive();
-      return errorOf(data.train, Math.min(count, data.train.n));
+      return then(errorsOf([[data.train, Math.min(count, data.train.n)]]), ([r]) => r!);
     },
     get stepsDone() {
       return stepsDone;
     },
-    step(n: number): LearnerStep {
+    step(n: number) {
       assertLive();
       if (!Number.isInteger(n) || n < 1) throw new RangeError(`step(n): n must be a positive integer, got ${n}`);
       const firstStep = stepsDone + 1;
@@ -177,29 +225,30 @@ export function cifarLearner(config: CifarLearnerConfig): CifarLearner {
       const perStep: tf.Tensor[] = [];
       for (let i = 0; i < n; i++) perStep.push(trainStep(stepsDone + i));
       const stacked = tf.concat(perStep);
-      const values = stacked.dataSync();
-      tf.dispose([stacked, ...perStep]);
-      const losses: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const bad = checkDivergence([values[i]!], firstStep + i, maxLoss);
-        if (bad) {
-          divergence = bad;
-          stepsDone = firstStep + i;
-          return { ...bad, firstStep, losses: [losses], stepsDone };
+      tf.dispose(perStep);
+      return read(stacked, (values): LearnerStep => {
+        const losses: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const bad = checkDivergence([values[i]!], firstStep + i, maxLoss);
+          if (bad) {
+            divergence = bad;
+            stepsDone = firstStep + i;
+            return { ...bad, firstStep, losses: [losses], stepsDone };
+          }
+          losses.push(values[i]!);
         }
-        losses.push(values[i]!);
-      }
-      stepsDone += n;
-      return { kind: 'ok', firstStep, losses: [losses], stepsDone };
+        stepsDone += n;
+        return { kind: 'ok', firstStep, losses: [losses], stepsDone };
+      });
     },
-    evaluate(): CifarEvaluation | Diverged {
+    evaluate() {
       assertLive();
       if (divergence) return divergence;
-      const train = errorOf(data.train, trainSample);
-      const test = errorOf(data.test, data.test.n);
-      const bad = checkDivergence([train.loss, test.loss], stepsDone, Infinity);
-      if (bad) return (divergence = { ...bad, nets: [true] });
-      return { step: stepsDone, trainError: train.error, testError: test.error, trainLoss: train.loss, testLoss: test.loss };
+      return then(errorsOf([[data.train, trainSample], [data.test, data.test.n]]), ([train, test]): CifarEvaluation | Diverged => {
+        const bad = checkDivergence([train!.loss, test!.loss], stepsDone, Infinity);
+        if (bad) return (divergence = { ...bad, nets: [true] });
+        return { step: stepsDone, trainError: train!.error, testError: test!.error, trainLoss: train!.loss, testLoss: test!.loss };
+      });
     },
     dispose() {
       if (disposed) return;
@@ -208,4 +257,6 @@ export function cifarLearner(config: CifarLearnerConfig): CifarLearner {
       net.dispose();
     },
   };
+  // Without asyncReads every answer above is a value, never a promise: the synchronous interface.
+  return learner as CifarLearner | AsyncCifarLearner;
 }

@@ -51,7 +51,7 @@ export function autodiffCifar(net: CifarNet, opts: { optimizer: 'sgd' | 'adam'; 
     const { mean, variance } = tf.moments(z, [0, 1, 2]);
     // Kept past variableGrads' own scope, for the running averages; freed after the update.
     updates.push([name, tf.keep(mean), tf.keep(variance), z.size / z.shape[3]]);
-    return tf.batchNorm(z, mean, variance, v(`${name}.beta`), v(`${name}.gamma`), batchNormEpsilon);
+    return tf.batchNorm(z, mean, variance, v(`${name}.beta`), v(`${name}.gamma`), batchNormEpsilon) as tf.Tensor4D;
   };
 
   function loss(x: tf.Tensor4D, oneHot: tf.Tensor2D): tf.Scalar {
@@ -86,7 +86,7 @@ export function autodiffCifar(net: CifarNet, opts: { optimizer: 'sgd' | 'adam'; 
         // The schedule: SGD/momentum keep −lr as a kept scalar (setLearningRate renews it); Adam reads the field.
         if (optimizer instanceof tf.SGDOptimizer) optimizer.setLearningRate(learningRate);
         else (optimizer as unknown as { learningRate: number }).learningRate = learningRate;
-        optimizer.applyGradients(grads);
+        optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
         // Running statistics, as the hand-written net keeps them (momentum 0.1, unbiased variance).
         for (const [name, mean, variance, count] of updates) {
           let r = running.get(name);

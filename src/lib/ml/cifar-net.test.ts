@@ -215,7 +215,7 @@ describe('createCifarNet: shapes, parameters, initialisation', () => {
   it('initialises kernels He-normal with fan-out (std √(2/(9·C_out))), γ = 1, β = 0', () => {
     const net = createCifarNet({ arch: 'plain', blocks: 3, width: 16, inputSize: 14, seed: 2 });
     const views = tf.tidy(() => Object.fromEntries(Object.entries(net.bank.views()).map(([k, v]) => [k, v.dataSync().slice()])));
-    const std = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length);
+    const std = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, x) => s + x * x, 0) / v.length);
     expect(std(views['s3b2.conv1.kernel']!)).toBeCloseTo(Math.sqrt(2 / (9 * 64)), 2);
     expect(std(views['s1b1.conv2.kernel']!) / Math.sqrt(2 / (9 * 16))).toBeGreaterThan(0.95);
     expect(std(views['s1b1.conv2.kernel']!) / Math.sqrt(2 / (9 * 16))).toBeLessThan(1.05);

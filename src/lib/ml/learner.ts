@@ -44,6 +44,17 @@ export interface Learner<E> {
   dispose(): void;
 }
 
+/**
+ * A learner whose `step` and `evaluate` may answer with a promise: on backends that can read
+ * values back only asynchronously (WebGPU: a synchronous read goes through a canvas and, in a
+ * worker, can return zeros) it reads with `await tensor.data()`. Elsewhere it answers at once,
+ * exactly like a `Learner`. `trainingRun` accepts both.
+ */
+export interface AsyncLearner<E> extends Omit<Learner<E>, 'step' | 'evaluate'> {
+  step(n: number): LearnerStep | Promise<LearnerStep>;
+  evaluate(): E | Diverged | Promise<E | Diverged>;
+}
+
 /** Divergence check shared by learners: per-lane values at a step → `Diverged`, or null when all are finite and ≤ maxLoss. */
 export function checkDivergence(values: ArrayLike<number>, atStep: number, maxLoss: number): Diverged | null {
   const nonFinite = Array.from(values, (v) => !Number.isFinite(v));

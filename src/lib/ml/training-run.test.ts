@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDataset } from './datasets.ts';
-import type { Diverged, Learner, LearnerStep } from './learner.ts';
+import type { AsyncLearner, Diverged, Learner, LearnerStep } from './learner.ts';
 import { createLockstepTrainer, type LockstepTrainerConfig } from './lockstep-trainer.ts';
 import { lockstepLearner } from './net-learner.ts';
 import { trainingRun, type RunEvent } from './training-run.ts';
@@ -103,6 +103,38 @@ describe('trainingRun(learner, plan): the schedule', () => {
     const learner = fakeLearner(2, 14);
     const events = [...trainingRun(learner, { steps: 100, reportEvery: 10 })];
     expect(events.at(-1)).toEqual({ type: 'diverged', atStep: 14, reason: 'non-finite', nets: [true, true], firstStep: 11, losses: [[1 / 11, 1 / 12, 1 / 13], [1 / 11, 1 / 12, 1 / 13]] });
+  });
+
+  it('over an AsyncLearner (promised values, as on WebGPU): the same events, with a wait before each promised value', async () => {
+    const sync = fakeLearner();
+    const inner = fakeLearner();
+    const asyncLearner: AsyncLearner<{ step: number }> = {
+      lanes: 1,
+      get stepsDone() {
+        return inner.stepsDone;
+      },
+      step: (n) => Promise.resolve(inner.step(n)),
+      evaluate: () => Promise.resolve(inner.evaluate()),
+      dispose() {},
+    };
+    const plan = { steps: 45, reportEvery: 10, evaluateEvery: 20 };
+    const expected = [...trainingRun(sync, plan)];
+    const run = trainingRun(asyncLearner, plan);
+    const events: RunEvent<{ step: number }>[] = [];
+    let waits = 0;
+    let input: unknown;
+    for (;;) {
+      const next = run.next(input);
+      if (next.done) break;
+      input = undefined;
+      if (next.value.type === 'wait') {
+        waits++;
+        input = await next.value.pending;
+      } else events.push(next.value);
+    }
+    expect(events.map((e) => (e.type === 'done' ? { ...e, trainMs: 0 } : e))).toEqual(expected.map((e) => (e.type === 'done' ? { ...e, trainMs: 0 } : e)));
+    expect(waits).toBe(5 + 4); // five chunks, four evaluations
+    expect(inner.chunks).toEqual(sync.chunks);
   });
 
   it('rejects plans it cannot follow', () => {

@@ -1,4 +1,4 @@
-import type { Diverged, DivergenceReason, Learner } from './learner.ts';
+import type { AsyncLearner, Diverged, DivergenceReason, Learner } from './learner.ts';
 import { isDiverged } from './learner.ts';
 
 /** When a run reads what back. All counts are optimizer steps of this run (0 = where it began). */
@@ -57,6 +57,22 @@ export type RunEvent<E> =
       losses: number[][];
     };
 
+/**
+ * Yielded (only by a run over an `AsyncLearner`) while the learner's values are on their way: the
+ * driver awaits `pending` and resumes the run with its value (`run.next(value)`), as `driveRun`
+ * does. A run over a plain `Learner` never yields one.
+ */
+export interface RunWait {
+  type: 'wait';
+  pending: Promise<unknown>;
+}
+
+/** The value, or — for a promise — a `wait` for the driver, resumed with the resolved value. */
+function* settle<T>(value: T | Promise<T>): Generator<RunWait, T, unknown> {
+  if (!(value instanceof Promise)) return value;
+  return (yield { type: 'wait', pending: value }) as T;
+}
+
 const nextMultiple = (step: number, every: number) => (every > 0 ? (Math.floor(step / every) + 1) * every : Infinity);
 const defaultNow = () => (globalThis.performance ?? Date).now();
 
@@ -84,7 +100,9 @@ export function validatePlan(plan: RunPlan): void {
  * for (const event of trainingRun(learner, { steps: 400, evaluateEvery: 50 })) postMessage(event);
  * @param now clock in ms (injectable for tests)
  */
-export function* trainingRun<E>(learner: Learner<E>, plan: RunPlan, now: () => number = defaultNow): Generator<RunEvent<E>, void, void> {
+export function trainingRun<E>(learner: Learner<E>, plan: RunPlan, now?: () => number): Generator<RunEvent<E>, void, void>;
+export function trainingRun<E>(learner: AsyncLearner<E>, plan: RunPlan, now?: () => number): Generator<RunEvent<E> | RunWait, void, unknown>;
+export function* trainingRun<E>(learner: Learner<E> | AsyncLearner<E>, plan: RunPlan, now: () => number = defaultNow): Generator<RunEvent<E> | RunWait, void, unknown> {
   validatePlan(plan);
   const { steps, reportEvery = 10, firstReport = reportEvery, evaluateEvery = 50, evaluateAtStart = true, evaluateAtEnd = true } = plan;
   const extra = [...new Set(plan.evaluateAt ?? [])].filter((s) => s > 0 && s <= steps).sort((a, b) => a - b);
@@ -102,8 +120,8 @@ export function* trainingRun<E>(learner: Learner<E>, plan: RunPlan, now: () => n
 
   let evaluation: E | undefined;
   if (evaluateAtStart) {
-    const e = learner.evaluate();
-    if (isDiverged(e)) return yield diverged(e, start + 1, noLosses());
+    const e = yield* settle(learner.evaluate());
+    if (isDiverged(e)) return void (yield diverged(e, start + 1, noLosses()));
     evaluation = e;
   }
   yield { type: 'start', step: start, evaluation };
@@ -115,9 +133,9 @@ export function* trainingRun<E>(learner: Learner<E>, plan: RunPlan, now: () => n
     const nextExtra = extra.find((s) => s > done) ?? Infinity;
     const until = Math.min(nextReport, nextMultiple(done, evaluateEvery), nextExtra, steps);
     const t0 = now();
-    const report = learner.step(until - done);
+    const report = yield* settle(learner.step(until - done));
     trainMs += now() - t0;
-    if (report.kind === 'diverged') return yield diverged(report, report.firstStep, report.losses);
+    if (report.kind === 'diverged') return void (yield diverged(report, report.firstStep, report.losses));
     done = until;
     const event: Extract<RunEvent<E>, { type: 'progress' }> = {
       type: 'progress',
@@ -127,16 +145,16 @@ export function* trainingRun<E>(learner: Learner<E>, plan: RunPlan, now: () => n
     };
     const last = done === steps;
     if (isEvalStep(done) || (last && evaluateAtEnd)) {
-      const e = learner.evaluate();
-      if (isDiverged(e)) return yield diverged(e, report.firstStep, report.losses);
+      const e = yield* settle(learner.evaluate());
+      if (isDiverged(e)) return void (yield diverged(e, report.firstStep, report.losses));
       evaluation = e;
       event.evaluation = e;
     }
     yield event;
   }
   if (steps === 0 && evaluateAtEnd && !evaluateAtStart) {
-    const e = learner.evaluate();
-    if (isDiverged(e)) return yield diverged(e, start + 1, noLosses());
+    const e = yield* settle(learner.evaluate());
+    if (isDiverged(e)) return void (yield diverged(e, start + 1, noLosses()));
     evaluation = e;
   }
   yield { type: 'done', step: learner.stepsDone, evaluation: evaluateAtEnd ? evaluation : undefined, trainMs };
