@@ -23,10 +23,10 @@ export function randomSection(ctx: Ctx): CellDraft[] {
     markdown(ctx.t({
       en: `## Random numbers, the same as the browser's
 
-Everything random in the widget — the points, the initial weights, the order of the mini-batches — comes from one seeded generator (sfc32), never from an unseeded source. Ported to Python bit for bit, it makes this notebook start from exactly the browser's numbers. Separate streams (\`derive_seed\`) keep the weights and the batch order independent of each other.`,
+Everything random in the widget — the points, the initial weights, the order of the mini-batches — comes from one seeded generator (sfc32), never from an unseeded source. Ported to Python, it gives the same integers bit for bit and the same 32-bit floats, so this notebook starts from exactly the browser's numbers. Separate streams (\`derive_seed\`) keep the weights and the batch order independent of each other.`,
       zh: `## 随机数：与浏览器完全相同
 
-组件里一切随机的东西——数据点、初始权重、小批量的顺序——都来自同一个带种子的随机数生成器（sfc32），从不使用无种子的随机源。把它逐位移植到 Python 后，这份笔记本就能从与浏览器完全相同的数字出发。不同用途各用一条独立的随机数流（\`derive_seed\`），所以权重和小批量顺序互不影响。`,
+组件里一切随机的东西——数据点、初始权重、小批量的顺序——都来自同一个带种子的随机数生成器（sfc32），从不使用无种子的随机源。把它移植到 Python 后，整数逐位相同，32 位浮点数也完全相同，所以这份笔记本能从与浏览器完全相同的数字出发。不同用途各用一条独立的随机数流（\`derive_seed\`），所以权重和小批量顺序互不影响。`,
     })),
     ...pythonCells(prngPy, ['definitions']),
   ];

@@ -73,8 +73,8 @@ export const boundaryLabExporter = defineExporter({
       })),
       { ...runs!, tags: ['run'] },
       markdown(ctx.t({
-        en: '## What the widget shows\n\nThe same charts and tables as the widget. On the circles, x² and y² separate the classes with a straight line in feature space, so the second logistic regression does as well as the MLP; the raw-coordinate one cannot. Try the spiral: no small set of hand-made features is enough, while the MLP still learns one.',
-        zh: '## 组件显示的内容\n\n下面是与组件相同的图和表。在同心圆数据上，有了 x² 和 y² 这两个特征，两类点在特征空间里可以用一条直线分开，所以第二个逻辑回归和 MLP 一样好；只用原始坐标的逻辑回归则做不到。换成螺旋数据试试：几个手工特征远远不够，而 MLP 仍然能学出合适的特征。',
+        en: '## What the widget shows\n\nThe same charts and tables as the widget. On the circles, x² and y² separate the classes with a straight line in feature space, so the second logistic regression does as well as the MLP; the one on the raw coordinates cannot. Try XOR or the spiral with the same features: the feature regression stays close to a guess while the MLP learns features that work (for XOR, tick xy and the feature regression solves it too).',
+        zh: '## 组件显示的内容\n\n下面是与组件相同的图和表。在同心圆数据上，有了 x² 和 y² 这两个特征，两类点在特征空间里可以用一条直线分开，所以第二个逻辑回归和 MLP 一样好；只用原始坐标的逻辑回归则做不到。用同样的特征换成异或或螺旋数据试试：基于特征的逻辑回归几乎只能瞎猜，而 MLP 能学出管用的特征（对异或，勾选 xy，基于特征的逻辑回归也能解决）。',
       })),
       { ...charts!, tags: ['run'] },
       { ...tables!, tags: ['run'] },

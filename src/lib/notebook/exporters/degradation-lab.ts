@@ -78,10 +78,10 @@ export const degradationLabExporter = defineExporter({
       markdown(ctx.t({
         en: `## What the widget shows
 
-The same charts and tables as the widget. At depth 32 with the default settings the plain net stalls near the loss of a random guess while the residual net fits the spiral: that is the degradation problem. How close are these numbers to the browser's? For the residual net, the mini-batch losses of the first steps agree to about five significant digits. For the deep plain net they agree at the first step only: its gradients are so ill-conditioned at initialisation that 32-bit rounding alone changes them by a few per cent (PyTorch's float32 and float64 gradients differ that much too), so no two float32 implementations follow the same path for long. The outcome — plain far above residual — is the same.`,
+The same charts and tables as the widget. With the default settings (depth 32) the plain net's training loss ends about twenty times higher than the residual net's — around 1.0 against 0.05, where a random guess scores ln 3 ≈ 1.10 — although both nets have the same layers and the same number of parameters: that is the degradation problem. How close are these numbers to the browser's? For the residual net, the mini-batch losses of the first steps agree to about five significant digits. For the deep plain net they agree at the first step only: its gradients are so ill-conditioned at initialisation that 32-bit rounding alone changes them by a few per cent (PyTorch's float32 and float64 gradients differ that much too), so no two float32 implementations follow the same path for long. The outcome — plain far above residual — is the same.`,
         zh: `## 组件显示的内容
 
-下面是与组件相同的图和表。在默认设置（深度 32）下，普通网络的损失停在随机猜测的水平附近，而残差网络能拟合螺旋——这就是退化问题。这些数字和浏览器的有多接近？对残差网络，前面若干步的小批量损失大约有五位有效数字相同。对很深的普通网络，只有第一步相同：它在初始化时的梯度条件数极差，单是 32 位浮点的舍入误差就足以让梯度改变百分之几（PyTorch 自己的 float32 梯度与 float64 梯度也相差这么多），所以任何两种 float32 实现都不会长时间走同一条路径。但结论相同：普通网络的损失远高于残差网络。`,
+下面是与组件相同的图和表。在默认设置（深度 32）下，普通网络最终的训练损失约为残差网络的二十倍——大约 1.0 对 0.05，而随机猜测的损失是 ln 3 ≈ 1.10——尽管两个网络的层和参数量完全相同：这就是退化问题。这些数字和浏览器的有多接近？对残差网络，前面若干步的小批量损失大约有五位有效数字相同。对很深的普通网络，只有第一步相同：它在初始化时的梯度条件数极差，单是 32 位浮点的舍入误差就足以让梯度改变百分之几（PyTorch 自己的 float32 梯度与 float64 梯度也相差这么多），所以任何两种 float32 实现都不会长时间走同一条路径。但结论相同：普通网络的损失远高于残差网络。`,
       })),
       charts!,
       maps!,

@@ -2,7 +2,7 @@
 # Seeded random numbers, made exactly as the widget makes them (src/lib/ml/prng.ts).
 # The widget never uses an unseeded random source: the data, the initial weights and the order
 # of the mini-batches all come from this generator, so a seed gives the same numbers here as in
-# the browser, bit for bit.
+# the browser: the same integers bit for bit, and the same 32-bit floats (see normal()).
 # The generator is sfc32 ("Small Fast Counting", 128 bits of state); splitmix32 turns a seed
 # into its four starting words. Everything is unsigned 32-bit integer arithmetic:
 # `& MASK` keeps the low 32 bits, like JavaScript's `| 0` and `>>> 0`.
@@ -67,7 +67,9 @@ class Rng:
         return r % n
 
     def normal(self, mean=0.0, std=1.0):
-        """A sample of N(mean, std²) by the Box–Muller transform."""
+        """A sample of N(mean, std²) by the Box–Muller transform. Python's log, sin and cos may
+        round the last bit of a 64-bit float differently from the browser's; the widget keeps
+        every sample as a 32-bit float, and those are the same."""
         if self.spare is not None:
             z = self.spare
             self.spare = None
