@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { expect } from './site';
+import { expect, trainAndWait as trainUntilEnd, waitMounted } from './site';
 
 /** Debian's Python, where python3-torch and friends live (another python3 may shadow it on PATH). */
 export const python = process.env.NB_PYTHON ?? '/usr/bin/python3';
@@ -25,10 +25,10 @@ export interface ExportedNotebook {
   };
 }
 
-/** Waits until the widget is mounted and not busy. */
+/** Waits until the widget is mounted (its toolbar answers) and not busy. */
 export async function widgetReady(page: Page, id: string) {
   await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-  await expect(page.locator(`#${id}`)).toHaveAttribute('data-status', /idle|done/, { timeout: 60_000 });
+  await waitMounted(page, `#${id}`, 60_000);
 }
 
 /** Clicks the widget's "Jupyter notebook" button and saves the download into `dir`. */
@@ -118,9 +118,9 @@ export type WorkerMessage = { type: 'progress' | 'done' | 'ready' } & Record<str
 export const workerMessages = (page: Page) =>
   page.evaluate(() => (window as unknown as { __nbWorkerMessages: unknown[] }).__nbWorkerMessages) as Promise<WorkerMessage[]>;
 
-/** Presses the widget's Train button and waits for the run to end. */
+/** Presses the widget's Train button and waits for the run to end, which must be a success. */
 export async function trainAndWait(page: Page, id: string, timeout = 300_000) {
-  await widgetReady(page, id);
-  await page.locator(`#${id} [data-run="train"]`).click();
-  await page.waitForFunction((i) => document.getElementById(i)?.dataset.status === 'done', id, { timeout });
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await trainUntilEnd(page, `#${id}`, timeout);
+  await expect(page.locator(`#${id}`)).toHaveAttribute('data-status', 'done');
 }
