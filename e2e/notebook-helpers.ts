@@ -62,6 +62,9 @@ export async function runPython(script: string, args: string[], timeoutMs: numbe
       OMP_NUM_THREADS: '1',
       MKL_NUM_THREADS: '1',
       PYDEVD_DISABLE_FILE_VALIDATION: '1',
+      // The CNN notebook downloads its data from the test server on localhost: never via a proxy.
+      no_proxy: [process.env.no_proxy, 'localhost', '127.0.0.1'].filter(Boolean).join(','),
+      NO_PROXY: [process.env.NO_PROXY, 'localhost', '127.0.0.1'].filter(Boolean).join(','),
     },
   });
   return (Date.now() - started) / 1000;
