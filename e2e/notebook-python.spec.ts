@@ -169,11 +169,16 @@ test.describe('notebooks, executed with PyTorch', () => {
   });
 
   test('boundary lab, another state (spiral, periodic features, 3 layers), in Chinese: the notebook runs', async ({ page }, info) => {
-    const query = '?w=boundary-lab&v=1&dataset=spiral&features=x,y,sinx,cosy&layers=3&width=16&lr=0.02&steps=100&seed=5&learners=raw,features,mlp';
+    const query = '?w=boundary-lab&v=1&dataset=spiral&features=x,y,sinx,cosy&layers=3&width=16&lr=0.02&steps=250&seed=5&learners=raw,features,mlp';
     const nbs = await exportBoth(page, info.outputPath(), 'ml-vs-dl', query, 'boundary-lab');
-    type Report = { runs: Record<string, { final_loss: number; parameters: number }> };
+    type Report = { runs: Record<string, { final_loss: number; parameters: number; eval_steps: number[] }> };
     const run = await executeNotebook<Report>(nbs.zh);
     expect(run.errors).toEqual([]);
+    // The widget's schedule: every max(10, Math.round(250 / 20)) = 13 steps (JavaScript rounds 12.5
+    // up; Python's round() would give 12), and after the last step.
+    const every = Math.max(10, Math.round(250 / 20));
+    const expected = [...Array.from({ length: Math.floor(250 / every) + 1 }, (_, i) => i * every), 250];
+    for (const learner of ['raw', 'features', 'mlp']) expect(run.report!.runs[learner]!.eval_steps).toEqual(expected);
     // 3 classes: logistic on 2 raw features 2·3 + 3, on 4 features 4·3 + 3; the MLP: stem 2·16 + 2 body 16·16, BN γβ 3·2·16, head 16·3 + 3.
     expect(run.report!.runs.raw!.parameters).toBe(9);
     expect(run.report!.runs.features!.parameters).toBe(15);

@@ -18,7 +18,8 @@ REPORT = {'runs': {a: {'losses': r['losses'][:40], 'grad_norms': r['grad_norms']
 """,
     'boundary-lab': """
 REPORT = {'runs': {n: {'losses': r['losses'][:40], 'final_loss': r['final_loss'], 'final_accuracy': r['final_accuracy'],
-          'parameters': r['parameters'], 'diverged': r['diverged']} for n, r in runs.items()}}
+          'parameters': r['parameters'], 'diverged': r['diverged'], 'eval_steps': [e[0] for e in r['evals']]}
+          for n, r in runs.items()}}
 """,
     'cnn-trainer': """
 REPORT = {'losses': {n: v[:40] for n, v in losses.items()}, 'curve': curve,

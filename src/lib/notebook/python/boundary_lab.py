@@ -58,7 +58,8 @@ class LogisticRegression(nn.Module):
 # %%
 # One learner's run, in the order of the widget's worker (src/workers/boundary-job.ts): all
 # three learners use the same loss, Adam with the same learning rate, and the same seeded
-# mini-batches of 32; full-set loss and accuracy before training and every EVAL_EVERY steps.
+# mini-batches of 32; full-set loss and accuracy before training, every EVAL_EVERY steps and after
+# the last step.
 
 def train_learner(name, model, inputs, y, grid_inputs):
     optimizer = make_optimizer('adam', model.parameters(), LEARNING_RATE)
@@ -76,13 +77,13 @@ def train_learner(name, model, inputs, y, grid_inputs):
             run['diverged'] = step
             return run
         run['losses'].append(loss)
-        if step % EVAL_EVERY == 0:
+        if step % EVAL_EVERY == 0 or step == STEPS:
             loss, accuracy = evaluate(model, inputs, y)
             if loss_is_bad(loss):
                 run['diverged'] = step
                 return run
             run['evals'].append((step, loss, accuracy))
-    run['final_loss'], run['final_accuracy'] = evaluate(model, inputs, y)
+    run['final_loss'], run['final_accuracy'] = run['evals'][-1][1:]
     run['grid'] = predict(model, inputs, grid_inputs)
     return run
 
