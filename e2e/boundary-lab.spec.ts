@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, langs, settle, test } from './site';
+import { expect, langs, settle, test, pauseAndHold } from './site';
 
 const recording = JSON.parse(readFileSync('src/widgets/boundary-lab/recorded.json', 'utf8'));
 const bl = '#boundary-lab';
@@ -106,11 +106,7 @@ test('pause holds the run, resume and stop work', async ({ page }) => {
   await page.locator(`${bl} [data-run="train"]`).click();
   await expect(page.locator(bl)).toHaveAttribute('data-status', 'running');
   await expect.poll(async () => page.locator(`${bl} progress`).evaluate((p: HTMLProgressElement) => p.value), { timeout: 30_000 }).toBeGreaterThan(0);
-  await page.locator(`${bl} [data-run="pause"]`).click();
-  await page.waitForTimeout(600);
-  const held = await page.locator(`${bl} progress`).evaluate((p: HTMLProgressElement) => p.value);
-  await page.waitForTimeout(1200);
-  expect(await page.locator(`${bl} progress`).evaluate((p: HTMLProgressElement) => p.value)).toBe(held);
+  const held = await pauseAndHold(page, bl);
   await page.locator(`${bl} [data-run="pause"]`).click();
   await expect.poll(async () => page.locator(`${bl} progress`).evaluate((p: HTMLProgressElement) => p.value), { timeout: 30_000 }).toBeGreaterThan(held);
   await page.locator(`${bl} [data-run="stop"]`).click();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { collectDownloads, expect, langs, test } from './site';
+import { collectDownloads, expect, langs, test, pauseAndHold } from './site';
 
 const recording = JSON.parse(readFileSync('src/widgets/cnn-trainer/recorded.json', 'utf8'));
 const w = '#cnn-trainer';
@@ -150,12 +150,8 @@ test('pause holds the run, resume continues it, stop ends it with the numbers so
   await expect(page.locator(w)).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
   const value = () => page.locator(`${w} progress`).evaluate((p: HTMLProgressElement) => p.value);
   await expect.poll(value, { timeout: 60_000 }).toBeGreaterThan(0);
-  await page.locator(`${w} [data-run="pause"]`).click();
+  const held = await pauseAndHold(page, w);
   await expect(page.locator(`${w} [data-run="pause"]`)).toHaveText('Resume');
-  await page.waitForTimeout(800); // let an in-flight chunk land
-  const held = await value();
-  await page.waitForTimeout(1500);
-  expect(await value()).toBe(held);
   await page.locator(`${w} [data-run="pause"]`).click();
   await expect.poll(value, { timeout: 60_000 }).toBeGreaterThan(held);
   await page.locator(`${w} [data-run="stop"]`).click();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { collectDownloads, expect, langs, test } from './site';
+import { collectDownloads, expect, langs, test, pauseAndHold } from './site';
 
 const recording = JSON.parse(readFileSync('src/widgets/degradation-lab/recorded.json', 'utf8'));
 const lab = '#degradation-lab';
@@ -145,11 +145,7 @@ test('pause holds the run, resume and stop work', async ({ page }) => {
   await page.locator(`${lab} [data-run="train"]`).click();
   await expect(page.locator(lab)).toHaveAttribute('data-status', 'running');
   await expect.poll(async () => Number(await page.locator(`${lab} progress`).getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
-  await page.locator(`${lab} [data-run="pause"]`).click();
-  await page.waitForTimeout(800); // let in-flight chunks land
-  const held = await page.locator(`${lab} progress`).evaluate((p: HTMLProgressElement) => p.value);
-  await page.waitForTimeout(1500);
-  expect(await page.locator(`${lab} progress`).evaluate((p: HTMLProgressElement) => p.value)).toBe(held);
+  const held = await pauseAndHold(page, lab);
   await page.locator(`${lab} [data-run="pause"]`).click(); // resume
   await expect.poll(async () => page.locator(`${lab} progress`).evaluate((p: HTMLProgressElement) => p.value), { timeout: 30_000 }).toBeGreaterThan(held);
   await page.locator(`${lab} [data-run="stop"]`).click();

@@ -88,3 +88,20 @@ export function collectDownloads(page: Page) {
   });
   return { files, settled: async () => void (await Promise.all(reads)) };
 }
+
+/**
+ * Presses Pause on a training widget and waits for every worker's acknowledgement
+ * (`data-paused="true"`); checks that the progress bar then holds while the page draws ten more
+ * frames, and returns the held value. Pressing Resume is the caller's.
+ */
+export async function pauseAndHold(page: Page, root: string): Promise<number> {
+  const value = () => page.locator(`${root} progress`).evaluate((p: HTMLProgressElement) => p.value);
+  await page.locator(`${root} [data-run="pause"]`).click();
+  await expect(page.locator(root)).toHaveAttribute('data-paused', 'true', { timeout: 60_000 });
+  const held = await value();
+  await page.evaluate(async () => {
+    for (let i = 0; i < 10; i++) await new Promise((r) => requestAnimationFrame(r));
+  });
+  expect(await value()).toBe(held);
+  return held;
+}
