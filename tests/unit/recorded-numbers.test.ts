@@ -6,7 +6,7 @@
  * still holds for the recording on disk, so a re-recording that changes the story fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { formatRecorded, recordedNumbers, type RecordedNumber } from '../../src/data/recorded-numbers';
+import { formatRecorded, recordedNumbers, type RecordedNumber } from '../../src/components/recorded-numbers';
 import { body, languages, readPages } from './content-files';
 
 const pages = { zh: readPages('zh'), en: readPages('en') };

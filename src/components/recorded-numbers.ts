@@ -128,6 +128,6 @@ export function formatRecorded(n: RecordedNumber): string {
 /** The recorded number with this key; throws (failing the build) on an unknown key. */
 export function recordedNumber(key: string): RecordedNumber {
   const n = recordedNumbers[key];
-  if (!n) throw new Error(`Recorded: unknown key "${key}" (see src/data/recorded-numbers.ts)`);
+  if (!n) throw new Error(`Recorded: unknown key "${key}" (see src/components/recorded-numbers.ts)`);
   return n;
 }
