@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { glossary } from '../../data/glossary';
 import { analyzeArchitecture } from '../architectures/analyze';
 import { cifarResNet } from '../architectures/models/cifar-resnet';
 import { locales } from '../i18n/locales';
@@ -82,6 +83,11 @@ describe.each(ids)('the %s notebook', (id) => {
     expect(markdown(en)).not.toMatch(cjk);
     expect(markdown(zh)).toMatch(cjk);
     for (const c of code(en)) expect(c).not.toMatch(cjk);
+  });
+
+  it('says it in the site’s terms: no Chinese rendering the glossary asks to avoid', async () => {
+    const zh = markdown(buildNotebook(await load(id), input({}, 'zh')));
+    for (const g of glossary) for (const variant of g.zhAvoid ?? []) expect(zh, `${variant} → ${g.zh}`).not.toContain(variant);
   });
 
   it('writes the widget’s state into its settings cell', async () => {

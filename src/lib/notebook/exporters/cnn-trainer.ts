@@ -46,7 +46,7 @@ export const cnnTrainerExporter = defineExporter({
   intro: (ctx) =>
     ctx.t({
       en: `A convolutional network learns its own features: small filters that slide over the image, then a linear classifier on what they found. This notebook trains the widget's tiny CNN — two 3×3 convolutions with ${ctx.state.filters1} and ${ctx.state.filters2} filters, max-pooling, one linear layer — on the site's 5,000 handwritten training digits (MNIST), ${ctx.state.contrast ? 'next to logistic regression on the raw pixels, which has no features to learn, ' : ''}and measures its accuracy on 1,000 test digits, as the widget does.`,
-      zh: `卷积网络会自己学习特征：小小的滤波器在图像上滑动，再由一个线性分类器根据它们找到的东西做判断。这份笔记本和组件一样，用本站的 5000 个手写数字训练样本（MNIST）训练组件里的小型 CNN——两个 3×3 卷积层（分别有 ${ctx.state.filters1} 个和 ${ctx.state.filters2} 个滤波器）、最大池化和一个线性层，${ctx.state.contrast ? '同时训练一个直接作用于原始像素、没有特征可学的逻辑回归作为对照，' : ''}并在 1000 个测试数字上测量准确率。`,
+      zh: `卷积网络会自己学习特征：小小的卷积核在图像上滑动，再由一个线性分类器根据它们找到的东西做判断。这份笔记本和组件一样，用本站的 5000 个手写数字训练样本（MNIST）训练组件里的小型 CNN——两个 3×3 卷积层（分别有 ${ctx.state.filters1} 个和 ${ctx.state.filters2} 个卷积核）、最大池化和一个线性层，${ctx.state.contrast ? '同时训练一个直接作用于原始像素、没有特征可学的逻辑回归作为对照，' : ''}并在 1000 个测试数字上测量准确率。`,
     }),
   cells: (ctx) => {
     const [models, init, training] = pythonCells(tinyCnnPy, ['definitions']);
