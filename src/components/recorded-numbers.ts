@@ -95,8 +95,9 @@ function cnnNumbers(): Record<string, RecordedNumber> {
   if (last) {
     out['cnn.test'] = result(last.test, 'percent', 1, CNN);
     out['cnn.train'] = result(last.train, 'percent', 1, CNN);
-    out['cnn.logisticTest'] = result(last.logisticTest, 'percent', 1, CNN);
-    out['cnn.logisticTrain'] = result(last.logisticTrain, 'percent', 1, CNN);
+    // The logistic-regression baseline is evaluated only when the run included it.
+    if (last.logisticTest !== undefined) out['cnn.logisticTest'] = result(last.logisticTest, 'percent', 1, CNN);
+    if (last.logisticTrain !== undefined) out['cnn.logisticTrain'] = result(last.logisticTrain, 'percent', 1, CNN);
   }
   return out;
 }
