@@ -146,10 +146,23 @@ test('pause holds the run, resume and stop work', async ({ page }) => {
   await expect(page.locator(lab)).toHaveAttribute('data-status', 'running');
   await expect.poll(async () => Number(await page.locator(`${lab} progress`).getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
   await page.locator(`${lab} [data-run="pause"]`).click();
-  await page.waitForTimeout(800); // let in-flight chunks land
-  const held = await page.locator(`${lab} progress`).evaluate((p: HTMLProgressElement) => p.value);
-  await page.waitForTimeout(1500);
-  expect(await page.locator(`${lab} progress`).evaluate((p: HTMLProgressElement) => p.value)).toBe(held);
+  await expect(page.locator(lab)).toHaveAttribute('data-run-state', 'paused');
+  // Chunks already in flight may still land (one per worker, slow on a busy machine); then the
+  // bar holds: it reads the same on three checks a second apart.
+  const value = () => page.locator(`${lab} progress`).evaluate((p: HTMLProgressElement) => p.value);
+  const readings: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        readings.push(await value());
+        const last = readings.slice(-3);
+        return last.length === 3 && last.every((v) => v === last[0]);
+      },
+      { intervals: [1000], timeout: 60_000 },
+    )
+    .toBe(true);
+  const held = readings.at(-1)!;
+  expect(held).toBeLessThan(0.5);
   await page.locator(`${lab} [data-run="pause"]`).click(); // resume
   await expect.poll(async () => page.locator(`${lab} progress`).evaluate((p: HTMLProgressElement) => p.value), { timeout: 30_000 }).toBeGreaterThan(held);
   await page.locator(`${lab} [data-run="stop"]`).click();
