@@ -44,6 +44,12 @@ export interface LineChartOptions {
   empty?: string | (() => string);
 }
 
+/** A line chart whose reference line can change (e.g. chance loss when the data set changes). */
+export interface LineChart extends Chart<LineSeries[]> {
+  /** Moves (or removes) the reference line and redraws the last data. */
+  setReference(reference: LineChartOptions['reference']): void;
+}
+
 export interface Chart<D> {
   update(data: D): void;
   destroy(): void;
@@ -59,13 +65,14 @@ const lineHeight = 18;
  * never covers a curve; the y-axis title sits clear of the widest tick label. The SVG is
  * keyboard-focusable and labelled; the numbers live in the widget's `<table data-metrics>`.
  */
-export function createLineChart(element: HTMLElement, options: LineChartOptions): Chart<LineSeries[]> {
+export function createLineChart(element: HTMLElement, options: LineChartOptions): LineChart {
   const height = options.height ?? 300;
   const svg = chartFrame(element, { title: options.title, width: options.width ?? 560, height });
   const plot = svg.append('g');
   const gx = plot.append('g').attr('class', 'axis axis-x');
   const gy = plot.append('g').attr('class', 'axis axis-y');
   const ref = plot.append('g').attr('class', 'reference');
+  let reference = options.reference;
   const lines = plot.append('g').attr('class', 'lines');
   const legend = svg.append('g').attr('class', 'legend');
   const xTitle = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text(options.xLabel);
@@ -114,7 +121,7 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
     const xDomain: [number, number] = options.xDomain ? [...options.xDomain] : [Math.min(...xs), Math.max(...xs)];
     if (xDomain[0] === xDomain[1]) xDomain[1] = xDomain[0] + 1;
     let yDomain: [number, number] = options.yDomain ?? [Math.min(...ys), Math.max(...ys)];
-    if (options.reference && !options.yDomain) yDomain = [Math.min(yDomain[0], options.reference.y), Math.max(yDomain[1], options.reference.y)];
+    if (reference && !options.yDomain) yDomain = [Math.min(yDomain[0], reference.y), Math.max(yDomain[1], reference.y)];
     const bottom = 46;
     const innerH = chartHeight - top - bottom;
     let y;
@@ -145,10 +152,10 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
     yTitle.attr('transform', `translate(${8 + lineHeight / 2},${top + innerH / 2}) rotate(-90)`).attr('dy', '0.35em');
 
     ref.selectAll('*').remove();
-    if (options.reference) {
-      const ry = y(options.reference.y);
-      ref.append('line').attr('x1', 0).attr('x2', innerW).attr('y1', ry).attr('y2', ry).attr('class', 'reference-line');
-      ref.append('text').attr('x', innerW - 4).attr('y', ry - 4).attr('text-anchor', 'end').attr('class', 'reference-label').text(options.reference.label);
+    if (reference) {
+      const ry = y(reference.y);
+      ref.append('line').attr('x1', 0).attr('x2', innerW).attr('y1', ry).attr('y2', ry).attr('class', 'reference-line').attr('data-value', reference.y);
+      ref.append('text').attr('x', innerW - 4).attr('y', ry - 4).attr('text-anchor', 'end').attr('class', 'reference-label').text(reference.label);
     }
 
     const path = line<readonly [number, number]>()
@@ -203,6 +210,10 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
   return {
     update(series: LineSeries[]) {
       current = series;
+      render();
+    },
+    setReference(r) {
+      reference = r;
       render();
     },
     destroy: () => {

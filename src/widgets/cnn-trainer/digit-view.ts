@@ -8,7 +8,7 @@ import { createClassBars, type ClassBarsSeries } from '../../charts/class-bars';
 import { createImageGrid } from '../../charts/image-grid';
 import { palette } from '../../charts/palette';
 import type { CnnTrainerKey } from '../../lib/i18n/widgets/cnn-trainer';
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import { percent } from '../../lib/i18n/number-format';
 import type { Locale } from '../../lib/i18n/locales';
 import { centerDigit } from '../../lib/ml/digit-preprocess';

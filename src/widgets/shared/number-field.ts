@@ -13,7 +13,7 @@
  * Markup: `<input type="text" inputmode="decimal">` (a text field, so the browser neither
  * sanitises nor reformats what is typed).
  */
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import type { StringKey } from '../../lib/i18n/strings';
 import { fieldText, readEntry, settled, type Adjustment, type NumberSpec } from '../../lib/state/number-entry';
 

@@ -8,14 +8,16 @@
  *   `started()`), `done` when the body returns, `error` when it throws;
  * - the root's `data-run-state` says what the bar shows: `running`, `paused`, `stopping`,
  *   `stopped` (Stop was pressed; the text says where the run stopped, and no time left),
- *   `done` or `error` (absent before the first run); `data-paused` is `"true"` while paused;
+ *   `done` or `error` (absent before the first run);
+ * - `data-paused` is `"pending"` from the Pause press until every worker has acknowledged it, then
+ *   `"true"` (no progress arrives from then until Resume), absent otherwise;
  * - the time left is estimated from the work done so far, weighted by what each step costs
  *   (`track`: a deeper net's step costs more), and paused time does not count;
  * - a crashed worker (`WorkerCrashed`) shows `widget.crashed` and the restart button; any other
  *   error shows `widget.failed` and restarts the pool, so the next Train gets fresh workers.
  */
 import { count } from '../../lib/i18n/number-format';
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import type { BackendName } from '../../workers/protocol';
 import { WorkerCrashed, type WorkerPool } from '../../workers/worker-pool';
 import type { WidgetRuntime } from './widget-runtime';
@@ -89,6 +91,7 @@ export function createRunBar(
   /** Pause bookkeeping: time spent paused does not count towards the estimate. */
   let pausedAt: number | undefined;
   let pausedMs = 0;
+  let pauses = 0; // which Pause press an acknowledgement answers
 
   const message = (text: string) => {
     messageEl.textContent = text;
@@ -114,7 +117,7 @@ export function createRunBar(
     paused = on;
     if (pauseBtn) pauseBtn.textContent = rt.t(on ? 'widget.resume' : 'widget.pause');
     if (on) {
-      root.dataset.paused = 'true';
+      root.dataset.paused = 'pending';
       pausedAt = performance.now();
     } else {
       delete root.dataset.paused;
@@ -136,8 +139,13 @@ export function createRunBar(
   pauseBtn?.addEventListener('click', () => {
     if (!running || stopped) return;
     setPaused(!paused);
-    if (paused) pool.pause();
-    else pool.resume();
+    if (!paused) pool.resume();
+    else {
+      const press = ++pauses;
+      void pool.pause().then(() => {
+        if (paused && running && press === pauses) root.dataset.paused = 'true';
+      });
+    }
   });
   stopBtn.addEventListener('click', () => {
     if (!running) return;

@@ -1,5 +1,6 @@
 import type { Locale } from '../locales';
 import { count, fixed, percent } from '../number-format';
+import { fill } from '../translate';
 
 /** UI strings of `degradation-lab` and `gradient-flow` (English is the schema; zh must match). */
 const en = {
@@ -34,7 +35,7 @@ const en = {
   loss: 'loss',
   accuracy: 'accuracy',
   depthAxis: 'depth (hidden layers)',
-  chance: 'chance (ln 3)',
+  chance: 'chance (ln {c})',
   'col.architecture': 'architecture',
   'col.depth': 'depth',
   'col.steps': 'steps',
@@ -90,7 +91,7 @@ const zh: Record<DegradationLabKey, string> = {
   loss: '损失',
   accuracy: '准确率',
   depthAxis: '深度（隐藏层数）',
-  chance: '随机猜测（ln 3）',
+  chance: '随机猜测（ln {c}）',
   'col.architecture': '结构',
   'col.depth': '深度',
   'col.steps': '步数',
@@ -150,7 +151,3 @@ export function degradationHeadline(locale: Locale, mode: 'single' | 'sweep', ru
   return fill(s['headline.one'], { steps: count(one.steps), depth: one.depth, arch: s[one.arch], loss: loss(one.finalLoss), acc: acc(one.finalAccuracy) });
 }
 
-/** `fill('约剩 {s} 秒', { s: 3 })` → '约剩 3 秒'. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}
