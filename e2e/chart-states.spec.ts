@@ -119,13 +119,15 @@ for (const lang of langs) {
       await page.goto(`/${lang}/${slug}/#${id}`);
       const root = page.locator(`#${id}`);
       await expect(root).toHaveAttribute('data-status', 'idle', { timeout: 30_000 });
+      // Charts redraw for their box's width on the next frame after it settles.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const crowded = await root.evaluate((el) =>
         [...el.querySelectorAll<SVGSVGElement>('svg.nb-chart')]
           .filter((svg) => svg.getClientRects().length && svg.querySelector('g.legend')?.childElementCount && svg.querySelector('g.axis-y'))
           .map((svg) => {
             const legend = svg.querySelector('g.legend')!.getBoundingClientRect();
             const plot = svg.querySelector('g.axis-y path.domain')!.getBoundingClientRect();
-            const lines = [...svg.querySelectorAll('g.series path')].map((p) => p.getBoundingClientRect());
+            const lines = [...svg.querySelectorAll('g.series path')].map((p) => p.getBoundingClientRect()).filter((r) => r.width || r.height);
             return { chart: svg.dataset.chart, above: legend.bottom <= plot.top + 1, clear: lines.every((l) => l.top >= legend.bottom - 1) };
           }),
       );
