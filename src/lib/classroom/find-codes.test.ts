@@ -49,6 +49,7 @@ describe('findCodes(text): every submission code in what a teacher pastes', () =
     expect(found(`张三的提交码：${a}`)).toEqual([{ ok: true, line: 1, lines: 1, name: '张三', same: 'a' }]);
     expect(found(`李四：${b}`)[0]!.name).toBe('李四');
     expect(found(`Name: Ada, code: ${c}`)[0]!.name).toBe('Ada');
+    expect(found(`Alan's code: ${c}.`)[0]!.name).toBe('Alan');
     expect(found(`1. 王五 - ${a}`)[0]!.name).toBe('王五');
     expect(found(`张三 10:02\n${a}`)[0]!.name).toBe('张三');
     expect(found(`Ada Lovelace 2025-03-01 10:02:33\n${c}`)[0]!.name).toBe('Ada Lovelace');

@@ -45,7 +45,7 @@ const lastPiece = /^([A-Za-z0-9_-]+)[^A-Za-z0-9_\-\s][^A-Za-z0-9_-]*$/;
 
 /** Labels people write before a code, and separators, at the end of the text before it. */
 const trailingLabel =
-  /(?:\s|[,，;；:：、|/\-–—=>→])*(?:的)?(?:(?:submission|my|the)\s+)*(?:提交码|提交碼|提交代码|代码|验证码|作业码|code|codes)?(?:\s*(?:is|是|为|為))?(?:\s|[,，;；:：、|/\-–—=>→])*$/i;
+  /(?:\s|[,，;；:：、|/\-–—=>→])*(?:的|['’]s\s*)?(?:(?:submission|my|the)\s+)*(?:提交码|提交碼|提交代码|代码|验证码|作业码|code|codes)?(?:\s*(?:is|是|为|為))?(?:\s|[,，;；:：、|/\-–—=>→])*$/i;
 /** Labels people write before a name. */
 const leadingLabel = /^(?:\s|[-*•·>]|\d+[.)、]|\(\d+\))*(?:(?:student|name|from|姓名|学生|名字|同学)\s*[:：]?\s*)?/i;
 /** A chat header: a sender, then a time (and maybe a date before it). */

@@ -1,8 +1,8 @@
 /**
  * The print view of a widget in its current state, for a handout or a projector: its title, the
  * task (prompt, status, key numbers) when the link carries one, its charts as static figures
- * (drawn in the light theme, for paper), each with its caption — or, for a chart with nothing
- * drawn yet, a note that it has not been run — the widget's key numbers (its `key` tables in
+ * (drawn in the light theme, for paper), each with its caption — or, before any run, a note that
+ * the widget has not been run in place of each empty panel — the widget's key numbers (its `key` tables in
  * `src/lib/classroom/widget-tables.ts`), the link to this state as text, its QR code (made locally,
  * see `qr-code.ts`, holding the link's compact form), and the settings in the reader's language.
  * Shown in a modal dialog with Print and Close; while it is open, the print stylesheet prints only
@@ -135,7 +135,9 @@ export function openPrintView(req: PrintRequest): HTMLDialogElement {
 
   // Figures, each captioned; a chart with nothing drawn says so instead of printing an empty frame.
   const figs = el('div', 'nb-print__figures');
-  const shown = figures(req.root);
+  const all = figures(req.root);
+  // Once something is drawn, a panel still empty is not part of this run (a net not selected): leave it out.
+  const shown = all.some((f) => f.svg) ? all.filter((f) => f.svg) : all;
   if (shown.length === 0) figs.append(el('p', '', t('print.noFigure')));
   for (const [i, f] of shown.entries()) {
     const fig = el('figure');

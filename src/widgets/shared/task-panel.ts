@@ -15,6 +15,7 @@ import { encodeSubmission } from '../../lib/classroom/submission';
 import { parseTaskParam, taskNumbers, type LoadedTask } from '../../lib/classroom/task';
 import { parseState, serializeState } from '../../lib/state/codec';
 import { listNames, settingName, settingValue } from '../../lib/classroom/setting-labels';
+import { zhJoin } from '../../lib/i18n/url-notice';
 import type { StateOf, WidgetSchema } from '../../lib/state/schema';
 import { readMetrics } from './metrics-dom';
 
@@ -136,7 +137,11 @@ export async function mountTask(host: TaskHost, raw: string): Promise<void> {
     const earlier = parseState(schema, `w=${schema.id}&${before}`).state as Record<string, unknown>;
     const keys = Object.keys(schema.fields).filter((k) => a.get(k) !== b.get(k));
     return listNames(
-      keys.map((k) => t('task.change', { name: settingName(schema.id, k, locale), from: settingValue(schema.id, k, earlier[k], locale), to: settingValue(schema.id, k, state[k], locale) })),
+      keys.map((k) => {
+        const [name, from, to] = [settingName(schema.id, k, locale), settingValue(schema.id, k, earlier[k], locale), settingValue(schema.id, k, state[k], locale)];
+        // Chinese: a space only between Chinese and Latin letters or digits (“填充 p 由 1 改为 2”).
+        return locale === 'zh' ? zhJoin(name, '由', from, '改为', to) : t('task.change', { name, from, to });
+      }),
       locale,
     );
   };
