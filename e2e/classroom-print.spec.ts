@@ -105,9 +105,10 @@ for (const lang of langs) {
     await mounted(page, a.widget);
     const lab = page.locator(`#${a.widget}`);
     const lr = lab.locator('input[data-field="lr"]');
+    // Pasted, as a teacher's instructions would be.
     await lr.click();
     await lr.press('ControlOrMeta+a');
-    await lr.pressSequentially('0.01', { delay: 40 });
+    await page.keyboard.insertText('0.01');
     await lr.press('Enter');
     await expect(lab).toHaveAttribute('data-state', /lr=0\.01&/);
     await expect(lab.locator('[data-run="train"]')).toBeEnabled({ timeout: 30_000 });
