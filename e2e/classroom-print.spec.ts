@@ -53,6 +53,9 @@ for (const lang of langs) {
     await expect(dialog.locator('.nb-print__figures svg')).toHaveCount(0);
     await expect(dialog.locator('.nb-print__empty').first()).toHaveText(lang === 'zh' ? '尚未运行：请先在页面上用这些设置按“训练”，再打开打印视图。' : 'Not run yet: press Train on the page with these settings, then open the print view again.');
 
+    // No key numbers yet: the recorded run's rows (other settings) are not these settings' numbers.
+    await expect(dialog.locator('[data-print-table]')).toHaveCount(0);
+
     // The task is printed; the settings are in the reader's language, hidden ones left out.
     await expect(dialog.locator('.nb-print__task')).toContainText(a.prompt[lang]);
     const settings = dialog.locator('.nb-print__settings');

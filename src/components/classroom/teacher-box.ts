@@ -104,10 +104,19 @@ function overview(checked: CheckedCode[], locale: Locale): HTMLElement {
     tr.append(el('th', c.name || t('teacher.noName'), { scope: 'row', class: 'nb-overview__name' }));
     tr.insertCell().textContent = String(c.found.line);
     const status = tr.insertCell();
-    status.textContent = c.status === 'duplicate' ? `${t('teacher.status.duplicate')} (${t('teacher.duplicateOf', { line: c.duplicateOf ?? 0 })})` : c.status === 'rejected' ? `${t('teacher.status.rejected')}${colon(locale)}${c.problem ?? ''}` : t('teacher.status.read');
+    status.textContent =
+      c.status === 'duplicate'
+        ? `${t('teacher.status.duplicate')}${colon(locale)}${t('teacher.duplicateOf', { line: c.duplicateOf ?? 0 })}`
+        : c.status === 'rejected'
+          ? `${t('teacher.status.rejected')}${colon(locale)}${c.problem ?? ''}`
+          : t('teacher.status.read');
     status.className = c.status === 'read' ? 'nb-overview__status' : 'nb-overview__status nb-problem';
-    tr.insertCell().textContent = c.taskTitle;
-    tr.insertCell().textContent = c.numbers.map(([k, v]) => `${k}${colon(locale)}${valueText(v)}`).join(locale === 'zh' ? '；' : '; ');
+    const taskCell = tr.insertCell();
+    taskCell.textContent = c.taskTitle;
+    taskCell.className = 'nb-overview__task';
+    const numbersCell = tr.insertCell();
+    numbersCell.textContent = c.numbers.map(([k, v]) => `${k}${colon(locale)}${valueText(v)}`).join(locale === 'zh' ? '；' : '; ');
+    numbersCell.className = 'nb-overview__numbers';
     const linkCell = tr.insertCell();
     if (c.link && c.status === 'read') linkCell.append(el('a', t('teacher.rerun'), { href: c.link, target: '_blank', rel: 'noopener' }));
   }

@@ -81,15 +81,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?
   return node;
 }
 
-/** The widget's key tables with rows, as plain copies (latest rows only). */
-function keyTables(root: HTMLElement, widget: string): HTMLTableElement[] {
+/**
+ * The widget's key tables with rows, as plain copies (latest rows only). Rows of a recorded run
+ * count only while the widget shows that recording (its settings are the recorded ones).
+ */
+function keyTables(root: HTMLElement, widget: string, showsRecording: boolean): HTMLTableElement[] {
   const out: HTMLTableElement[] = [];
   for (const [name, spec] of Object.entries(tablesOf(widget))) {
     if (!spec.key) continue;
     const table = root.querySelector<HTMLTableElement>(`table[data-metrics="${CSS.escape(name)}"]`);
-    const rows = table?.tBodies[0] ? [...table.tBodies[0].rows] : [];
+    const rows = table?.tBodies[0] ? [...table.tBodies[0].rows].filter((r) => showsRecording || !r.hasAttribute('data-recorded')) : [];
     if (!table || rows.length === 0) continue;
     const copy = table.cloneNode(true) as HTMLTableElement;
+    if (!showsRecording) for (const r of [...copy.tBodies[0]!.rows]) if (r.hasAttribute('data-recorded')) r.remove();
     copy.removeAttribute('data-metrics');
     copy.removeAttribute('id');
     copy.className = 'nb-print__table';
@@ -150,11 +154,12 @@ export function openPrintView(req: PrintRequest): HTMLDialogElement {
     figs.append(fig);
   }
   const recordedNote = req.root.querySelector<HTMLElement>('[data-recorded-note]');
-  const recorded = recordedNote && !recordedNote.hidden && shown.some((f) => f.svg) ? el('p', 'nb-caption', recordedNote.textContent?.trim() ?? '') : undefined;
+  const showsRecording = !!recordedNote && !recordedNote.hidden;
+  const recorded = showsRecording && shown.some((f) => f.svg) ? el('p', 'nb-caption', recordedNote!.textContent?.trim() ?? '') : undefined;
 
   // Key numbers: the widget's headline tables.
   const numbers = el('section', 'nb-print__numbers');
-  const tables = keyTables(req.root, widget);
+  const tables = keyTables(req.root, widget, showsRecording || !recordedNote);
   if (tables.length) numbers.append(el('h3', '', t('print.numbers')), ...tables);
   else numbers.hidden = true;
 
