@@ -79,21 +79,19 @@ export function embedSnippet(src: string, title: string, height = 900): string {
  * without its hash.
  */
 export function qrLink(link: string): string {
-  let url: URL;
-  try {
-    url = new URL(link, 'http://x.invalid');
-  } catch {
-    return link;
-  }
-  const base = link.startsWith('/') ? url.pathname : `${url.origin}${url.pathname}`;
-  const entry = widgetById(url.searchParams.get('w') ?? '');
-  if (!entry) return `${base}${url.search}`;
+  // Split by hand: `src/lib` runs without the DOM's URL (and the origin is kept as it is written).
+  const noHash = link.split('#')[0]!;
+  const q = noHash.indexOf('?');
+  const base = q < 0 ? noHash : noHash.slice(0, q);
+  const params = new URLSearchParams(q < 0 ? '' : noHash.slice(q + 1));
+  const entry = widgetById(params.get('w') ?? '');
+  if (!entry) return noHash;
   const schema = entry.schema as WidgetSchema;
-  const state = parseState(schema, url.searchParams).state;
+  const state = parseState(schema, params).state;
   const raw = (v: string) => encodeURIComponent(v).replace(/%2C/gi, ',');
   const parts = [compactQuery(schema, state) ?? serializeState(schema, state).toString().replace(/%2C/gi, ',')];
   for (const key of ['run', 'lock', 'hide', 'task']) {
-    const value = url.searchParams.get(key);
+    const value = params.get(key);
     if (value !== null) parts.push(`${key}=${raw(value)}`);
   }
   return `${base}?${parts.join('&')}`;
