@@ -115,7 +115,8 @@ function overview(checked: CheckedCode[], locale: Locale): HTMLElement {
     taskCell.textContent = c.taskTitle;
     taskCell.className = 'nb-overview__task';
     const numbersCell = tr.insertCell();
-    numbersCell.textContent = c.numbers.map(([k, v]) => `${k}${colon(locale)}${valueText(v)}`).join(locale === 'zh' ? '；' : '; ');
+    // One number per line: label, then value.
+    numbersCell.append(...c.numbers.map(([k, v]) => el('div', `${k}${colon(locale)}${valueText(v)}`)));
     numbersCell.className = 'nb-overview__numbers';
     const linkCell = tr.insertCell();
     if (c.link && c.status === 'read') linkCell.append(el('a', t('teacher.rerun'), { href: c.link, target: '_blank', rel: 'noopener' }));
