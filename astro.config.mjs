@@ -6,11 +6,20 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { sidebar } from './src/sidebar.mjs';
 import rehypeFocusableTables from './src/lib/markdown/rehype-focusable-tables.mjs';
+import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
+import { normalizeBase } from './src/lib/i18n/localized-path.ts';
+
+// Deploy anywhere: `BASE_PATH=/courses/resnet/` builds the site for that sub-path (every link,
+// asset, worker, wasm file and search index under it); `SITE_URL=https://school.example` is the
+// public address for the sitemap, canonical links and the links and QR codes teachers share.
+const base = normalizeBase(process.env.BASE_PATH);
+const site = process.env.SITE_URL || undefined;
 
 // Astro 7's default Markdown processor is Rust-based; KaTeX at build time needs the unified pipeline
 // (remark-math + rehype-katex). MDX inherits this processor, so no maths JS ships to the browser.
 export default defineConfig({
-  site: 'https://resnet-notebook.example',
+  site,
+  base,
   // Parallel builds (several work trees sharing one node_modules) need their own cache and output.
   cacheDir: process.env.NB_CACHE_DIR ?? './node_modules/.astro',
   outDir: process.env.NB_OUT_DIR ?? './dist',
@@ -18,7 +27,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }], rehypeFocusableTables],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }], rehypeFocusableTables, [rehypeBaseLinks, { base }]],
     }),
   },
   vite: {
@@ -40,6 +49,7 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
       },
       sidebar,
+      routeMiddleware: './src/components/overrides/route-data.ts',
       pagination: true,
       lastUpdated: false,
     }),

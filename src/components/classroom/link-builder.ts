@@ -15,6 +15,7 @@ import { classroomT } from '../../lib/i18n/classroom';
 import { toLocale, type Locale } from '../../lib/i18n/locales';
 import { parseState } from '../../lib/state/codec';
 import { widgetById } from '../../lib/state/registry';
+import { publicOrigin } from '../../widgets/shared/url-sync';
 
 interface EmbedState {
   id: string;
@@ -144,8 +145,8 @@ export function mountLinkBuilder(box: HTMLElement) {
     const lang: Locale = toLocale(langSel.value);
     const state = latest ? (parseState(entry.schema, latest.query).state as Record<string, unknown>) : {};
     const spec: LinkSpec = { widget, state, lock: [...lock], hide: [...hide], run: run.checked, task: taskParam() };
-    const link = chapterLink(spec, lang, location.origin);
-    const embed = embedLink(spec, lang, location.origin);
+    const link = chapterLink(spec, lang, publicOrigin());
+    const embed = embedLink(spec, lang, publicOrigin());
     linkOut.value = link;
     open.href = link;
     embedSrcOut.value = embed;

@@ -9,6 +9,7 @@ import { grouped, percent, plain, shape, short, sig3 } from '../../lib/explorer/
 import { branchCosts, inceptionModule, naiveNetwork, type InceptionId } from '../../lib/explorer/inception';
 import { analyzeArchitecture, googlenet } from '../../lib/architectures';
 import type { Locale } from '../../lib/i18n/locales';
+import { sitePath } from '../../lib/i18n/localized-path';
 import { architectureExplorerStrings, type ArchitectureExplorerKey } from '../../lib/i18n/widgets/architecture-explorer';
 import { bibliography } from '../../data/bibliography';
 import { walkLayers as walk, type LayerNode } from '../../charts/arch-layout';
@@ -403,7 +404,7 @@ const familyColor: Record<string, string> = {
 };
 
 function cite(key: string, text: string, locale: Locale): string {
-  return `<a href="/${locale}/references/#ref-${esc(key)}">${esc(text)}</a>`;
+  return `<a href="${esc(sitePath(`/${locale}/references/#ref-${key}`))}">${esc(text)}</a>`;
 }
 
 const shortName = (key: string) => (bibliography as Record<string, { short: string }>)[key]?.short ?? key;
