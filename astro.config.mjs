@@ -8,6 +8,8 @@ import { sidebar } from './src/sidebar.mjs';
 import rehypeFocusableTables from './src/lib/markdown/rehype-focusable-tables.mjs';
 import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
 import { normalizeBase } from './src/lib/i18n/localized-path.ts';
+import { cspCheck, cspConfig } from './src/integrations/csp.ts';
+import { headersFileIntegration } from './src/integrations/headers.ts';
 
 // Deploy anywhere: `BASE_PATH=/courses/resnet/` builds the site for that sub-path (every link,
 // asset, worker, wasm file and search index under it); `SITE_URL=https://school.example` is the
@@ -24,6 +26,11 @@ export default defineConfig({
   cacheDir: process.env.NB_CACHE_DIR ?? './node_modules/.astro',
   outDir: process.env.NB_OUT_DIR ?? './dist',
   trailingSlash: 'always',
+  // A strict Content-Security-Policy <meta> in every page (see src/integrations/csp.ts).
+  security: { csp: cspConfig() },
+  // Stylesheets as files, never inline: Astro's CSP leaves out the hash of a small stylesheet that a
+  // component inside MDX content brings in, which the policy would then block.
+  build: { inlineStylesheets: 'never' },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
@@ -53,5 +60,7 @@ export default defineConfig({
       pagination: true,
       lastUpdated: false,
     }),
+    cspCheck(),
+    headersFileIntegration(),
   ],
 });
