@@ -10,6 +10,7 @@ import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
 import { normalizeBase } from './src/lib/i18n/localized-path.ts';
 import { cspCheck, cspConfig } from './src/integrations/csp.ts';
 import { headersFileIntegration } from './src/integrations/headers.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 // Deploy anywhere: `BASE_PATH=/courses/resnet/` builds the site for that sub-path (every link,
 // asset, worker, wasm file and search index under it); `SITE_URL=https://school.example` is the
@@ -50,10 +51,11 @@ export default defineConfig({
         zh: { label: '简体中文', lang: 'zh-CN' },
         en: { label: 'English', lang: 'en' },
       },
-      customCss: ['katex/dist/katex.min.css', './src/styles/site.css', './src/styles/widgets.css', './src/styles/classroom.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css', './src/styles/widgets.css', './src/styles/classroom.css', './src/styles/offline.css'],
       components: {
         LanguageSelect: './src/components/overrides/LanguageSelect.astro',
         Search: './src/components/overrides/Search.astro',
+        Head: './src/components/overrides/Head.astro',
       },
       sidebar,
       routeMiddleware: './src/components/overrides/route-data.ts',
@@ -62,5 +64,7 @@ export default defineConfig({
     }),
     cspCheck(),
     headersFileIntegration(),
+    // Last: it precaches the finished output (after Pagefind and the checks above).
+    serviceWorker(),
   ],
 });

@@ -35,6 +35,9 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     trace: 'off',
     ...devices['Desktop Chrome'],
+    // The service worker precaches the whole site on a first visit; a spec that tests offline use
+    // turns it on (`test.use({ serviceWorkers: 'allow' })`), the others leave the network plain.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: chromiumArgs,

@@ -8,6 +8,7 @@
 // - the response headers the build wrote to `dist/_headers` (Netlify / Cloudflare Pages format:
 //   security headers, frame-ancestors per route, long caching of hashed assets) — one source for
 //   the README's header set, this server and the hosts that read that file.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -101,7 +102,8 @@ async function encode(file, body, accept) {
   if (!compress || !compressible.has(extname(file)) || body.length < 1024) return { body };
   const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined;
   if (!encoding) return { body };
-  const key = `${encoding}:${file}`;
+  // Keyed by content, not only by name: a rebuild (or a test's new deploy) must never be served stale.
+  const key = `${encoding}:${file}:${createHash('sha1').update(body).digest('base64')}`;
   if (!zipped.has(key)) {
     const work =
       encoding === 'br'
@@ -157,5 +159,6 @@ const server = createServer(async (req, res) => {
 });
 
 server.listen(port, host, () => {
-  console.log(`ResNet Notebook: serving ${root} on http://localhost:${port}${base}`);
+  // The bound port (PORT=0 asks the system for a free one).
+  console.log(`ResNet Notebook: serving ${root} on http://localhost:${server.address().port}${base}`);
 });

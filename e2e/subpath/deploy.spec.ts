@@ -184,3 +184,23 @@ test('classroom links: a catalogue assignment opens inside the base; the link bu
   expect(bad).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
 });
+
+test.describe('offline under the base', () => {
+  test.use({ serviceWorkers: 'allow' });
+  test('the service worker is scoped to the base and serves another chapter offline', async ({ page, context }) => {
+    test.setTimeout(180_000);
+    await page.goto('zh/intro/');
+    await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 90_000 });
+    const scope = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.scope));
+    expect(new URL(scope!).pathname).toBe(subBase);
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+    await context.setOffline(true);
+    await page.goto('en/glossary/?from=offline');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('h1').first()).toBeVisible();
+    // The manifest names the app in the page's language and starts inside the base.
+    const manifest = await page.evaluate(() => fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href).then((r) => r.json()));
+    expect(manifest.start_url).toBe(`${subBase}en/`);
+    expect(manifest.scope).toBe(subBase);
+  });
+});
