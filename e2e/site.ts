@@ -88,3 +88,34 @@ export function collectDownloads(page: Page) {
   });
   return { files, settled: async () => void (await Promise.all(reads)) };
 }
+
+/** Waits until a widget's code is mounted (`data-mounted`) and it is not running: ready for Train. */
+export async function waitMounted(page: Page, root: string, timeout = 30_000) {
+  await expect(page.locator(root)).toHaveAttribute('data-mounted', '', { timeout });
+  await expect(page.locator(root)).toHaveAttribute('data-status', /idle|done|error/, { timeout });
+}
+
+/** Presses Train once the widget is mounted and waits until the run has ended (`done` or `error`). */
+export async function trainAndWait(page: Page, root: string, timeout = 120_000) {
+  await waitMounted(page, root);
+  await page.locator(`${root} [data-run="train"]`).click();
+  await expect(page.locator(root)).toHaveAttribute('data-status', /running|loading|done|error/);
+  await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), root, { timeout });
+}
+
+/**
+ * Presses Pause on a training widget and waits for every worker's acknowledgement
+ * (`data-paused="true"`); checks that the progress bar then holds while the page draws ten more
+ * frames, and returns the held value. Pressing Resume is the caller's.
+ */
+export async function pauseAndHold(page: Page, root: string): Promise<number> {
+  const value = () => page.locator(`${root} progress`).evaluate((p: HTMLProgressElement) => p.value);
+  await page.locator(`${root} [data-run="pause"]`).click();
+  await expect(page.locator(root)).toHaveAttribute('data-paused', 'true', { timeout: 60_000 });
+  const held = await value();
+  await page.evaluate(async () => {
+    for (let i = 0; i < 10; i++) await new Promise((r) => requestAnimationFrame(r));
+  });
+  expect(await value()).toBe(held);
+  return held;
+}

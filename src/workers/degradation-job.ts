@@ -6,8 +6,11 @@
  */
 import { makeDataset, type DatasetName } from '../lib/ml/datasets';
 import type { Architecture } from '../lib/ml/net-config';
-import type { Diverged } from '../lib/ml/lockstep-trainer';
+import type { Diverged } from '../lib/ml/learner';
+import { netLearner, type NetEvaluation } from '../lib/ml/net-learner';
 import { createTrainer } from '../lib/ml/trainer';
+import { trainingRun, type RunPlan } from '../lib/ml/training-run';
+import { driveRun } from './drive-run';
 import type { JobContext } from './serve-jobs';
 
 export interface DegradationJob {
@@ -56,8 +59,6 @@ export interface DegradationResult {
   msPerStep: number;
 }
 
-const now = () => (globalThis.performance ?? Date).now();
-
 export async function runDegradationJob(job: DegradationJob, ctx: Pick<JobContext<DegradationProgress>, 'report' | 'checkpoint'>): Promise<DegradationResult> {
   const data = makeDataset(job.dataset, { n: job.points ?? 1000, seed: job.seed });
   const trainer = createTrainer({
@@ -71,54 +72,36 @@ export async function runDegradationJob(job: DegradationJob, ctx: Pick<JobContex
     seed: job.seed,
   });
   const base = { arch: job.arch, depth: job.depth };
-  const diverged = (d: Diverged): DegradationResult => ({ ...base, steps: job.steps, diverged: { atStep: d.atStep, reason: d.reason }, msPerStep: 0 });
-  let trainMs = 0;
+  const live = job.evalEvery > 0;
+  const learner = netLearner(trainer, { gradNorms: live });
+  const plan: RunPlan = {
+    steps: job.steps,
+    reportEvery: Math.max(1, job.chunk ?? 25),
+    firstReport: Math.min(5, Math.max(1, job.chunk ?? 25)),
+    evaluateEvery: job.evalEvery,
+    evaluateAtStart: live,
+  };
+  const progress = (step: number, losses: number[], e?: NetEvaluation): DegradationProgress => ({
+    ...base,
+    step,
+    total: job.steps,
+    losses,
+    ...(e && live ? { evaluation: { step: e.step, loss: e.loss, accuracy: e.accuracy }, gradNorms: e.gradNorms && { step: e.step, norms: e.gradNorms } } : {}),
+  });
   try {
-    if (job.evalEvery > 0) {
-      const e = trainer.evaluate();
-      const g = trainer.gradNorms();
-      if (e.kind === 'diverged') return diverged(e);
-      if (g.kind === 'diverged') return diverged(g);
-      ctx.report({ ...base, step: 0, total: job.steps, losses: [], evaluation: { step: 0, loss: e.loss, accuracy: e.accuracy }, gradNorms: { step: 0, norms: g.norms } });
-    }
-    const chunk = Math.max(1, job.chunk ?? 25);
-    let first = true;
-    while (trainer.stepsDone < job.steps) {
-      await ctx.checkpoint();
-      const untilEval = job.evalEvery > 0 ? job.evalEvery - (trainer.stepsDone % job.evalEvery) : Infinity;
-      const n = Math.min(first ? Math.min(5, chunk) : chunk, job.steps - trainer.stepsDone, untilEval);
-      first = false;
-      const t0 = now();
-      const r = trainer.step(n);
-      trainMs += now() - t0;
-      if (r.kind === 'diverged') {
-        ctx.report({ ...base, step: r.stepsDone, total: job.steps, losses: r.losses });
-        return diverged(r);
-      }
-      const progress: DegradationProgress = { ...base, step: r.stepsDone, total: job.steps, losses: r.losses };
-      if (job.evalEvery > 0 && r.stepsDone % job.evalEvery === 0 && r.stepsDone < job.steps) {
-        const e = trainer.evaluate();
-        const g = trainer.gradNorms();
-        if (e.kind === 'diverged') return diverged(e);
-        if (g.kind === 'diverged') return diverged(g);
-        progress.evaluation = { step: e.step, loss: e.loss, accuracy: e.accuracy };
-        progress.gradNorms = { step: g.step, norms: g.norms };
-      }
-      ctx.report(progress);
-    }
-    const e = trainer.evaluate();
-    if (e.kind === 'diverged') return diverged(e);
-    const result: DegradationResult = { ...base, steps: job.steps, finalLoss: e.loss, finalAccuracy: e.accuracy, msPerStep: trainMs / Math.max(1, job.steps) };
-    if (job.evalEvery > 0) {
-      const g = trainer.gradNorms();
-      if (g.kind === 'ok') ctx.report({ ...base, step: job.steps, total: job.steps, losses: [], evaluation: { step: e.step, loss: e.loss, accuracy: e.accuracy }, gradNorms: { step: g.step, norms: g.norms } });
-    }
+    const end = await driveRun(trainingRun(learner, plan), ctx.checkpoint, (event) => {
+      if (event.type === 'start' && event.evaluation) ctx.report(progress(0, [], event.evaluation));
+      else if (event.type === 'progress') ctx.report(progress(event.step, event.losses[0]!, event.evaluation));
+      else if (event.type === 'diverged' && event.losses[0]?.length) ctx.report(progress(event.firstStep + event.losses[0].length - 1, event.losses[0]));
+    });
+    if (end.type === 'diverged') return { ...base, steps: job.steps, diverged: { atStep: end.atStep, reason: end.reason }, msPerStep: 0 };
+    const result: DegradationResult = { ...base, steps: job.steps, finalLoss: end.evaluation!.loss, finalAccuracy: end.evaluation!.accuracy, msPerStep: end.trainMs / Math.max(1, job.steps) };
     if (job.gridResolution > 0) {
       const grid = trainer.predictGrid(job.gridResolution);
       if (grid.kind === 'ok') result.grid = { resolution: grid.resolution, classes: grid.classes, extent: grid.extent, probabilities: grid.probabilities };
     }
     return result;
   } finally {
-    trainer.dispose();
+    learner.dispose();
   }
 }

@@ -4,10 +4,9 @@
  * the type parameters.
  *
  * main → worker: start a job, pause, resume, stop.
- * worker → main: ready (with the backend it got), progress, done, stopped, error.
+ * worker → main: ready (with the backend it got), progress, paused (the job is holding at a
+ * checkpoint: no progress comes until resume), done, stopped, error.
  */
-export const PROTOCOL_VERSION = 1;
-
 export type BackendName = 'wasm' | 'cpu';
 
 export type ToWorker<Job> =
@@ -19,6 +18,7 @@ export type ToWorker<Job> =
 export type FromWorker<Progress, Result> =
   | { type: 'ready'; runId: number; backend: BackendName; fallbackReason?: string }
   | { type: 'progress'; runId: number; progress: Progress }
+  | { type: 'paused'; runId: number }
   | { type: 'done'; runId: number; result: Result }
   | { type: 'stopped'; runId: number }
   | { type: 'error'; runId: number; message: string };

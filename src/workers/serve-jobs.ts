@@ -17,11 +17,18 @@ export interface JobContext<Progress> {
 
 export class Stopped extends Error {}
 
-type Scope = { postMessage(message: unknown): void; addEventListener(type: 'message', fn: (e: MessageEvent) => void): void };
+/** The worker's global scope, or anything that speaks like it (the unit tests pass a fake). */
+export type Scope = { postMessage(message: unknown): void; addEventListener(type: 'message', fn: (e: MessageEvent) => void): void };
+
+export interface ServeOptions {
+  /** Picks the tfjs backend (default: `initBackend`, WASM then CPU). */
+  init?: (preferred: BackendName) => Promise<{ backend: BackendName; fallbackReason?: string }>;
+}
 
 export function serveJobs<Job, Progress, Result>(
   scope: Scope,
   run: (job: Job, ctx: JobContext<Progress>) => Promise<Result>,
+  { init = initBackend }: ServeOptions = {},
 ) {
   const post = (m: FromWorker<Progress, Result>) => scope.postMessage(m);
   let current: { runId: number; paused: boolean; stopped: boolean; resume?: () => void } | undefined;
@@ -41,7 +48,7 @@ export function serveJobs<Job, Progress, Result>(
       const me = { runId: msg.runId, paused: false, stopped: false } as NonNullable<typeof current>;
       current = me;
       try {
-        const { backend, fallbackReason } = await initBackend(msg.backend);
+        const { backend, fallbackReason } = await init(msg.backend);
         post({ type: 'ready', runId: msg.runId, backend, fallbackReason });
         const ctx: JobContext<Progress> = {
           runId: msg.runId,
@@ -49,6 +56,7 @@ export function serveJobs<Job, Progress, Result>(
           report: (progress) => post({ type: 'progress', runId: msg.runId, progress }),
           checkpoint: async () => {
             await yieldNow();
+            if (me.paused && !me.stopped) post({ type: 'paused', runId: msg.runId });
             while (me.paused && !me.stopped) await new Promise<void>((r) => (me.resume = r));
             if (me.stopped) throw new Stopped();
           },

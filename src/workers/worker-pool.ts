@@ -17,7 +17,8 @@ export type JobOutcome<Result> = { kind: 'done'; result: Result } | { kind: 'sto
 
 interface Slot<Job> {
   worker?: Worker;
-  busy?: { runId: number; fail(err: Error): void };
+  /** The job running on this worker; `held` once it acknowledged a pause. */
+  busy?: { runId: number; held: boolean; fail(err: Error): void };
   send(message: ToWorker<Job>): void;
 }
 
@@ -27,6 +28,7 @@ export class WorkerPool<Job, Progress, Result> {
   private slots: Slot<Job>[];
   private queue: { start: () => void; cancel: () => void }[] = [];
   private paused = false;
+  private pauseWaiters: (() => void)[] = [];
 
   constructor(
     private readonly factory: () => Worker,
@@ -75,12 +77,17 @@ export class WorkerPool<Job, Progress, Result> {
           worker.removeEventListener('message', onMessage);
           slot.busy = undefined;
           this.queue.shift()?.start();
+          this.settlePause();
         };
         const onMessage = (event: MessageEvent<FromWorker<Progress, Result>>) => {
           const m = event.data;
           if (m.runId !== runId) return;
           if (m.type === 'ready') handlers.onReady?.(m.backend, m.fallbackReason);
           else if (m.type === 'progress') handlers.onProgress?.(m.progress);
+          else if (m.type === 'paused') {
+            if (slot.busy) slot.busy.held = true;
+            this.settlePause();
+          }
           else if (m.type === 'done') {
             finish();
             resolve({ kind: 'done', result: m.result });
@@ -94,6 +101,7 @@ export class WorkerPool<Job, Progress, Result> {
         };
         slot.busy = {
           runId,
+          held: false,
           fail: (err) => {
             finish();
             reject(err);
@@ -107,19 +115,39 @@ export class WorkerPool<Job, Progress, Result> {
     });
   }
 
-  pause() {
+  /**
+   * Pauses every running job at its next checkpoint (queued jobs start paused). Resolves once every
+   * running job has acknowledged — from then on no progress arrives until `resume` — or has ended.
+   */
+  pause(): Promise<void> {
     this.paused = true;
-    for (const s of this.slots) if (s.busy) s.send({ type: 'pause', runId: s.busy.runId });
+    for (const s of this.slots) if (s.busy && !s.busy.held) s.send({ type: 'pause', runId: s.busy.runId });
+    return new Promise((resolve) => {
+      this.pauseWaiters.push(resolve);
+      this.settlePause();
+    });
+  }
+
+  /** Resolves the pending `pause()` promises once nothing is running unheld (or the pause was lifted). */
+  private settlePause() {
+    if (this.paused && this.slots.some((s) => s.busy && !s.busy.held)) return;
+    for (const r of this.pauseWaiters.splice(0)) r();
   }
 
   resume() {
     this.paused = false;
-    for (const s of this.slots) if (s.busy) s.send({ type: 'resume', runId: s.busy.runId });
+    for (const s of this.slots) {
+      if (!s.busy) continue;
+      s.busy.held = false;
+      s.send({ type: 'resume', runId: s.busy.runId });
+    }
+    this.settlePause();
   }
 
   /** Stops everything: queued jobs never start, running ones end at their next checkpoint. */
   stop() {
     this.paused = false;
+    this.settlePause();
     for (const q of this.queue.splice(0)) q.cancel();
     for (const s of this.slots) if (s.busy) s.send({ type: 'stop', runId: s.busy.runId });
   }
@@ -133,6 +161,7 @@ export class WorkerPool<Job, Progress, Result> {
       s.worker = undefined;
     }
     this.paused = false;
+    this.settlePause();
   }
 
   dispose() {

@@ -50,4 +50,6 @@ export {
   type Diverged,
   type DivergenceReason,
 } from './lockstep-trainer.ts';
-export { trainingRun, type RunPlan, type RunEvent, type Evaluation } from './training-run.ts';
+export { trainingRun, validatePlan, type RunPlan, type RunEvent } from './training-run.ts';
+export { checkDivergence, isDiverged, type Learner, type LearnerStep } from './learner.ts';
+export { netLearner, lockstepLearner, type OneNetTrainer, type NetEvaluation, type LockstepEvaluation } from './net-learner.ts';

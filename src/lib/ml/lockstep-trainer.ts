@@ -7,6 +7,7 @@ import { createOptimizer, type OptimizerConfig } from './optimizers.ts';
 import { gridPoints } from './predict-grid.ts';
 import { createRng, deriveSeed } from './prng.ts';
 import { softmaxCrossEntropy } from './softmax-cross-entropy.ts';
+import { checkDivergence, type Diverged } from './learner.ts';
 
 /**
  * Several nets (e.g. plain and residual) trained in lockstep on the same mini-batches, packed
@@ -32,22 +33,7 @@ export interface LockstepTrainerConfig {
   maxLoss?: number;
 }
 
-/** Why a run was declared diverged. */
-export type DivergenceReason = 'non-finite' | 'above-max-loss';
-
-/** The answer of every trainer method once the run has diverged; it carries no loss values. */
-export interface Diverged {
-  kind: 'diverged';
-  /** Step at which divergence was seen (1-based; 0 = at initialisation). */
-  atStep: number;
-  reason: DivergenceReason;
-  /**
-   * Which nets' values were bad at that step. The others stop too (they share one graph). Once a
-   * net holds non-finite numbers, the packed products spread NaN to every net (0·NaN = NaN), so
-   * the attribution is exact for 'above-max-loss' (values still finite), which usually fires first.
-   */
-  nets: boolean[];
-}
+export type { Diverged, DivergenceReason } from './learner.ts';
 
 /** Result of `step(n)`: losses[k][i] is net k's mini-batch loss at step firstStep + i (measured before that update). */
 export type LockstepStepReport =
@@ -116,14 +102,7 @@ export function createLockstepTrainer(config: LockstepTrainerConfig): LockstepTr
   /** Full-set BN statistics of the current weights (valid while `step` equals stepsDone). */
   let fullSetStats: { step: number; stats: NetStats } | null = null;
 
-  /** Divergence from per-lane values at a step, or null when all are fine. */
-  const check = (values: ArrayLike<number>, atStep: number): Diverged | null => {
-    const nonFinite = Array.from(values, (v) => !Number.isFinite(v));
-    const tooHigh = Array.from(values, (v) => v > maxLoss);
-    if (nonFinite.some(Boolean)) return { kind: 'diverged', atStep, reason: 'non-finite', nets: nonFinite.map((b, k) => b || tooHigh[k]!) };
-    if (tooHigh.some(Boolean)) return { kind: 'diverged', atStep, reason: 'above-max-loss', nets: tooHigh };
-    return null;
-  };
+  const check = (values: ArrayLike<number>, atStep: number) => checkDivergence(values, atStep, maxLoss);
   const fail = (d: Diverged): Diverged => {
     divergence = d;
     disposeStats();

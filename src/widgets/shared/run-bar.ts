@@ -6,11 +6,12 @@
  *
  * - the root's `data-status` goes `loading` at the start (the widget moves it to `running` with
  *   `started()`), `done` when the body returns, `error` when it throws;
- * - `data-paused` is `"true"` while paused, absent otherwise;
+ * - `data-paused` is `"pending"` from the Pause press until every worker has acknowledged it, then
+ *   `"true"` (no progress arrives from then until Resume), absent otherwise;
  * - a crashed worker (`WorkerCrashed`) shows `widget.crashed` and the restart button; any other
  *   error shows `widget.failed` and restarts the pool, so the next Train gets fresh workers.
  */
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import type { BackendName } from '../../workers/protocol';
 import { WorkerCrashed, type WorkerPool } from '../../workers/worker-pool';
 import type { WidgetRuntime } from './widget-runtime';
@@ -52,6 +53,7 @@ export function createRunBar(
 
   let running = false;
   let paused = false;
+  let pauses = 0; // which Pause press an acknowledgement answers
 
   const message = (text: string) => {
     messageEl.textContent = text;
@@ -61,7 +63,7 @@ export function createRunBar(
   const setPaused = (on: boolean) => {
     paused = on;
     if (pauseBtn) pauseBtn.textContent = rt.t(on ? 'widget.resume' : 'widget.pause');
-    if (on) root.dataset.paused = 'true';
+    if (on) root.dataset.paused = 'pending';
     else delete root.dataset.paused;
   };
 
@@ -77,8 +79,13 @@ export function createRunBar(
   pauseBtn?.addEventListener('click', () => {
     if (!running) return;
     setPaused(!paused);
-    if (paused) pool.pause();
-    else pool.resume();
+    if (!paused) pool.resume();
+    else {
+      const press = ++pauses;
+      void pool.pause().then(() => {
+        if (paused && running && press === pauses) root.dataset.paused = 'true';
+      });
+    }
   });
   stopBtn.addEventListener('click', () => pool.stop());
   restartBtn.addEventListener('click', () => {
