@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
@@ -39,6 +40,8 @@ export default defineConfig({
     }),
   },
   vite: {
+    // Pagefind's search UI loads when the reader goes to search, not on every page (see the file).
+    resolve: { alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/overrides/pagefind-on-demand.ts', import.meta.url)) }] },
     worker: { format: 'es' },
     optimizeDeps: { include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm'] },
   },
@@ -51,7 +54,7 @@ export default defineConfig({
         zh: { label: '简体中文', lang: 'zh-CN' },
         en: { label: 'English', lang: 'en' },
       },
-      customCss: ['katex/dist/katex.min.css', './src/styles/site.css', './src/styles/widgets.css', './src/styles/classroom.css', './src/styles/offline.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css', './src/styles/widgets.css', './src/styles/classroom.css', './src/styles/offline.css', './src/styles/performance.css', './src/styles/print.css'],
       components: {
         LanguageSelect: './src/components/overrides/LanguageSelect.astro',
         Search: './src/components/overrides/Search.astro',

@@ -17,6 +17,7 @@ import { createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { jobsFor, learnerKinds, pointCount, smooth, type LearnerKind } from './jobs';
 import { decodeGrid, loadBoundaryRecording, type BoundaryRecording, type RecordedLearner } from './recording';
+import { yieldToMain } from '../shared/lazy-mount';
 
 const colors: Record<LearnerKind, string> = { raw: palette.vermillion, features: palette.green, mlp: palette.residual };
 const dashes: Record<LearnerKind, string> = { raw: '6 3', features: '2 3', mlp: '' };
@@ -29,7 +30,8 @@ function recordedRuns(state: BoundaryLabState, rec: BoundaryRecording | undefine
   return same ? rec.datasets[state.dataset] : undefined;
 }
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const rt = mountWidget(root, boundaryLabSchema);
   const s = boundaryLabStrings[rt.locale];
   const rec = loadBoundaryRecording();
@@ -235,6 +237,7 @@ export function start(root: HTMLElement) {
   });
 
   titles();
+  await yieldToMain();
   if (!showRecording()) clearView();
   rt.setStatus('idle');
 }

@@ -15,6 +15,7 @@ import { createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, smooth, type Arch } from './jobs';
 import { loadRecording, type Recording } from './recording';
+import { yieldToMain } from '../shared/lazy-mount';
 
 /** Events other widgets on the page (gradient-flow) listen to. */
 export interface GradNormsEventDetail {
@@ -34,7 +35,8 @@ function matchesRecording(state: DegradationLabState, rec: Recording | undefined
   return keys.every((k) => rec.state[k] === state[k]);
 }
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const rt = mountWidget(root, degradationLabSchema, {
     format: (key, value) => (key === 'lr' ? String(value) : String(value)),
   });
@@ -271,6 +273,8 @@ export function start(root: HTMLElement) {
         }),
     );
     await Promise.all(runs);
+    // For long-use checks (e2e soak): tensors left in each worker after the run.
+    root.dataset.workerTensors = pool.tensorCounts.join(',');
     if (divergedMsg) root.dataset.diverged = '';
   });
 
@@ -293,6 +297,7 @@ export function start(root: HTMLElement) {
   });
 
   setMode();
+  await yieldToMain();
   if (!showRecording()) clearView();
   rt.setStatus('idle');
 }
