@@ -17,7 +17,7 @@ import { createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { jobsFor, learnerKinds, pointCount, smooth, type LearnerKind } from './jobs';
 import { decodeGrid, loadBoundaryRecording, type BoundaryRecording, type RecordedLearner } from './recording';
-import { yieldToMain } from '../shared/lazy-mount';
+import { inSteps, yieldToMain } from '../shared/lazy-mount';
 
 const colors: Record<LearnerKind, string> = { raw: palette.vermillion, features: palette.green, mlp: palette.residual };
 const dashes: Record<LearnerKind, string> = { raw: '6 3', features: '2 3', mlp: '' };
@@ -132,30 +132,43 @@ export async function start(root: HTMLElement) {
     }
   }
 
-  /** Shows the recorded runs when the current settings were recorded; returns whether it did. */
-  function showRecording(): boolean {
+  /**
+   * The recorded runs, when the current settings were recorded, as drawing steps (each learner's
+   * map, then the curves and the table); undefined otherwise. The first mount draws them one per task.
+   */
+  function recordingSteps(): (() => void)[] | undefined {
     const runs = recordedRuns(rt.state, rec);
     recordedNote.hidden = !runs;
     if (!runs) {
       bar.message('');
-      return false;
+      return undefined;
     }
     clearView();
-    for (const r of runs) {
-      losses[r.learner] = r.lossSeries;
-      evals[r.learner] = r.curve;
-      drawGrid(r.learner, { ...r.grid, probabilities: decodeGrid(r.grid.cells, r.grid.classes) });
-      setStats(r.learner, r.finalLoss, r.finalAccuracy);
-    }
-    drawCurves();
-    learnersBody.replaceChildren(
-      ...learnerKinds.flatMap((l) => runs.filter((r) => r.learner === l)).map((r) => {
-        const tr = row([r.learner, formulas(r.features), String(r.parameterCount), r.finalLoss.toFixed(4), r.finalAccuracy.toFixed(4)], r.learner);
-        tr.dataset.recorded = '';
-        return tr;
+    return [
+      ...runs.map((r) => () => {
+        losses[r.learner] = r.lossSeries;
+        evals[r.learner] = r.curve;
+        drawGrid(r.learner, { ...r.grid, probabilities: decodeGrid(r.grid.cells, r.grid.classes) });
+        setStats(r.learner, r.finalLoss, r.finalAccuracy);
       }),
-    );
-    return true;
+      () => {
+        drawCurves();
+        learnersBody.replaceChildren(
+          ...learnerKinds.flatMap((l) => runs.filter((r) => r.learner === l)).map((r) => {
+            const tr = row([r.learner, formulas(r.features), String(r.parameterCount), r.finalLoss.toFixed(4), r.finalAccuracy.toFixed(4)], r.learner);
+            tr.dataset.recorded = '';
+            return tr;
+          }),
+        );
+      },
+    ];
+  }
+
+  /** Shows the recorded runs when the current settings were recorded; returns whether it did. */
+  function showRecording(): boolean {
+    const steps = recordingSteps();
+    for (const step of steps ?? []) step();
+    return !!steps;
   }
 
   let frame = 0;
@@ -238,6 +251,8 @@ export async function start(root: HTMLElement) {
 
   titles();
   await yieldToMain();
-  if (!showRecording()) clearView();
+  const steps = recordingSteps();
+  if (steps) await inSteps(steps);
+  else clearView();
   rt.setStatus('idle');
 }

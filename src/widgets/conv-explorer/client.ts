@@ -389,6 +389,7 @@ export async function start(root: HTMLElement) {
   });
 
   syncWeights();
+  await yieldToMain();
   compute();
   // Start with the window where the feature map is largest (it survives ReLU), not in an empty corner.
   const flat = result.featureMap.flat();

@@ -15,7 +15,7 @@ import { createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, smooth, type Arch } from './jobs';
 import { loadRecording, type Recording } from './recording';
-import { yieldToMain } from '../shared/lazy-mount';
+import { inSteps, yieldToMain } from '../shared/lazy-mount';
 
 /** Events other widgets on the page (gradient-flow) listen to. */
 export interface GradNormsEventDetail {
@@ -158,28 +158,42 @@ export async function start(root: HTMLElement) {
     root.dispatchEvent(new CustomEvent<GradNormsEventDetail>('nb:grad-norms', { bubbles: true, detail }));
   }
 
-  /** Shows the recorded default run when the current settings are the recorded ones. */
-  function showRecording() {
+  /**
+   * The recorded default run, when the current settings are the recorded ones, as drawing steps
+   * (curves, each map, the sweep); undefined otherwise. The first mount draws them one per task.
+   */
+  function recordingSteps(): (() => void)[] | undefined {
     const match = matchesRecording(rt.state, rec);
     recordedNote.hidden = !match;
-    if (!rec || !match) return false;
+    if (!rec || !match) return undefined;
     losses = { plain: rec.lossSeries.plain, residual: rec.lossSeries.residual };
     evals = { plain: [], residual: [] };
     for (const c of rec.curve) {
       if (c.plainLoss !== null && c.plainAcc !== null) evals.plain.push({ step: c.step, loss: c.plainLoss, accuracy: c.plainAcc });
       if (c.residualLoss !== null && c.residualAcc !== null) evals.residual.push({ step: c.step, loss: c.residualLoss, accuracy: c.residualAcc });
     }
-    drawCurves();
-    const pts = points();
-    for (const a of archs) {
-      const g = rec.grids[a];
-      boundary[a].update(g && rt.state.arch.includes(a) ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: pts } : undefined);
-      rec.gradNorms[a].forEach((g, i) => emitGrad({ arch: a, depth: rec.runs[0]?.depth ?? rt.state.depth, step: g.step, norms: g.norms, source: 'recorded', reset: i === 0 }));
-    }
-    const recSweep = rec.sweep.filter(() => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
-    sweepResults = recSweep.map((r) => ({ ...r, msPerStep: 0 }));
-    drawSweep();
-    return true;
+    let pts: ReturnType<typeof points> | undefined;
+    return [
+      drawCurves,
+      ...archs.map((a) => () => {
+        pts ??= points();
+        const g = rec.grids[a];
+        boundary[a].update(g && rt.state.arch.includes(a) ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: pts } : undefined);
+        rec.gradNorms[a].forEach((g, i) => emitGrad({ arch: a, depth: rec.runs[0]?.depth ?? rt.state.depth, step: g.step, norms: g.norms, source: 'recorded', reset: i === 0 }));
+      }),
+      () => {
+        const recSweep = rec.sweep.filter(() => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
+        sweepResults = recSweep.map((r) => ({ ...r, msPerStep: 0 }));
+        drawSweep();
+      },
+    ];
+  }
+
+  /** Shows the recorded default run when the current settings are the recorded ones. */
+  function showRecording() {
+    const steps = recordingSteps();
+    for (const step of steps ?? []) step();
+    return !!steps;
   }
 
   function clearView() {
@@ -298,6 +312,8 @@ export async function start(root: HTMLElement) {
 
   setMode();
   await yieldToMain();
-  if (!showRecording()) clearView();
+  const steps = recordingSteps();
+  if (steps) await inSteps(steps);
+  else clearView();
   rt.setStatus('idle');
 }

@@ -99,6 +99,14 @@ export function yieldToMain(): Promise<void> {
 }
 
 // The page's load event, or 5 s, whichever comes first (a stalled image must not keep widgets away).
+/** Runs drawing steps one per task (a widget's first figures), so no single task runs long. */
+export async function inSteps(steps: readonly (() => void)[]): Promise<void> {
+  for (const [i, step] of steps.entries()) {
+    if (i > 0) await yieldToMain();
+    step();
+  }
+}
+
 const pageLoaded = new Promise<void>((resolve) => {
   if (document.readyState === 'complete') resolve();
   else {
