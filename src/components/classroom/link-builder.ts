@@ -24,6 +24,7 @@ import { normalizeState, parseState } from '../../lib/state/codec';
 import { defaults } from '../../lib/state/schema';
 import { widgetById } from '../../lib/state/registry';
 import { drawQr } from '../../widgets/shared/qr-code';
+import { publicOrigin } from '../../widgets/shared/url-sync';
 
 interface EmbedState {
   id: string;
@@ -225,8 +226,8 @@ export function mountLinkBuilder(box: HTMLElement) {
     if (!entry) return;
     const lang: Locale = toLocale(langSel.value);
     const s = spec();
-    const link = chapterLink(s, lang, location.origin);
-    const embed = embedLink(s, lang, location.origin);
+    const link = chapterLink(s, lang, publicOrigin());
+    const embed = embedLink(s, lang, publicOrigin());
     linkOut.value = link;
     open.href = link;
     embedSrcOut.value = embed;

@@ -3,6 +3,7 @@
  * options and a task), its embed address and the HTML snippet that embeds it. Pure; the browser
  * side adds `location.origin`.
  */
+import { sitePath } from '../i18n/localized-path';
 import type { Locale } from '../i18n/locales';
 import { compactQuery, normalizeState, parseState, serializeState } from '../state/codec';
 import { serializeLinkOptions } from '../state/link-options';
@@ -34,16 +35,16 @@ export function linkQuery(spec: LinkSpec): URLSearchParams {
   return params;
 }
 
-/** `/en/resnet-principles/` for a widget that stands on that chapter. */
+/** `/en/resnet-principles/` for a widget that stands on that chapter (with the site's base in front, if any). */
 export function chapterPath(widget: string, lang: Locale): string {
   const entry = widgetById(widget);
   if (!entry) throw new Error(`unknown widget ${widget}`);
-  return `/${lang}/${entry.page}/`;
+  return sitePath(`/${lang}/${entry.page}/`);
 }
 
-/** `/en/embed/degradation-lab/`. */
+/** `/en/embed/degradation-lab/` (with the site's base in front, if any). */
 export function embedPath(widget: string, lang: Locale): string {
-  return `/${lang}/embed/${widget}/`;
+  return sitePath(`/${lang}/embed/${widget}/`);
 }
 
 /** The full chapter link: `<origin>/en/resnet-principles/?w=…#degradation-lab`. */

@@ -10,6 +10,7 @@ import { percentSign } from '../../lib/i18n/number-format';
 import { branchCosts, inceptionModule, naiveNetwork, type InceptionId } from '../../lib/explorer/inception';
 import { analyzeArchitecture, googlenet } from '../../lib/architectures';
 import type { Locale } from '../../lib/i18n/locales';
+import { sitePath } from '../../lib/i18n/localized-path';
 import { architectureExplorerStrings, type ArchitectureExplorerKey } from '../../lib/i18n/widgets/architecture-explorer';
 import { bibliography } from '../../data/bibliography';
 import { walkLayers as walk, type LayerNode } from '../../charts/arch-layout';
@@ -400,7 +401,7 @@ const familyColor: Record<string, string> = {
 };
 
 function cite(key: string, text: string, locale: Locale): string {
-  return `<a href="/${locale}/references/#ref-${esc(key)}">${esc(text)}</a>`;
+  return `<a href="${esc(sitePath(`/${locale}/references/#ref-${key}`))}">${esc(text)}</a>`;
 }
 
 const shortName = (key: string) => (bibliography as Record<string, { short: string }>)[key]?.short ?? key;

@@ -18,6 +18,7 @@ import { chartEmptyText, createRunBar, endTogether } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { jobsFor, learnerKinds, pointCount, smooth, type LearnerKind } from './jobs';
 import { decodeGrid, loadBoundaryRecording, type BoundaryRecording, type RecordedLearner } from './recording';
+import { inSteps, yieldToMain } from '../shared/lazy-mount';
 
 const colors: Record<LearnerKind, string> = { raw: palette.vermillion, features: palette.green, mlp: palette.residual };
 const dashes: Record<LearnerKind, string> = { raw: '6 3', features: '2 3', mlp: '' };
@@ -30,7 +31,8 @@ function recordedRuns(state: BoundaryLabState, rec: BoundaryRecording | undefine
   return same ? rec.datasets[state.dataset] : undefined;
 }
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const rt = mountWidget(root, boundaryLabSchema);
   const s = boundaryLabStrings[rt.locale];
   const rec = loadBoundaryRecording();
@@ -139,30 +141,43 @@ export function start(root: HTMLElement) {
     }
   }
 
-  /** Shows the recorded runs when the current settings were recorded; returns whether it did. */
-  function showRecording(): boolean {
+  /**
+   * The recorded runs, when the current settings were recorded, as drawing steps (each learner's
+   * map, then the curves and the table); undefined otherwise. The first mount draws them one per task.
+   */
+  function recordingSteps(): (() => void)[] | undefined {
     const runs = recordedRuns(rt.state, rec);
     recordedNote.hidden = !runs;
     if (!runs) {
       bar.message('');
-      return false;
+      return undefined;
     }
     clearView();
-    for (const r of runs) {
-      losses[r.learner] = r.lossSeries;
-      evals[r.learner] = r.curve;
-      drawGrid(r.learner, { ...r.grid, probabilities: decodeGrid(r.grid.cells, r.grid.classes) });
-      setStats(r.learner, r.finalLoss, r.finalAccuracy, true);
-    }
-    drawCurves();
-    learnersBody.replaceChildren(
-      ...learnerKinds.flatMap((l) => runs.filter((r) => r.learner === l)).map((r) => {
-        const tr = row([r.learner, formulas(r.features), String(r.parameterCount), r.finalLoss.toFixed(4), r.finalAccuracy.toFixed(4)], r.learner);
-        tr.dataset.recorded = '';
-        return tr;
+    return [
+      ...runs.map((r) => () => {
+        losses[r.learner] = r.lossSeries;
+        evals[r.learner] = r.curve;
+        drawGrid(r.learner, { ...r.grid, probabilities: decodeGrid(r.grid.cells, r.grid.classes) });
+        setStats(r.learner, r.finalLoss, r.finalAccuracy, true);
       }),
-    );
-    return true;
+      () => {
+        drawCurves();
+        learnersBody.replaceChildren(
+          ...learnerKinds.flatMap((l) => runs.filter((r) => r.learner === l)).map((r) => {
+            const tr = row([r.learner, formulas(r.features), String(r.parameterCount), r.finalLoss.toFixed(4), r.finalAccuracy.toFixed(4)], r.learner);
+            tr.dataset.recorded = '';
+            return tr;
+          }),
+        );
+      },
+    ];
+  }
+
+  /** Shows the recorded runs when the current settings were recorded; returns whether it did. */
+  function showRecording(): boolean {
+    const steps = recordingSteps();
+    for (const step of steps ?? []) step();
+    return !!steps;
   }
 
   let frame = 0;
@@ -243,6 +258,9 @@ export function start(root: HTMLElement) {
   });
 
   titles();
-  if (!showRecording()) clearView();
+  await yieldToMain();
+  const steps = recordingSteps();
+  if (steps) await inSteps(steps);
+  else clearView();
   rt.setStatus('idle');
 }

@@ -21,8 +21,10 @@ import { cnnWorker, jobFor } from './jobs';
 import { loadRecording, splitWeights } from './recording';
 import weightsUrl from './recorded-weights.bin?url';
 import { bodyRow, f4 } from './table-rows';
+import { yieldToMain } from '../shared/lazy-mount';
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const s = cnnTrainerStrings[toLocale(root.dataset.locale)];
   // Names for the URL notice (the digit radios' own labels are just "0" … "9").
   const names: Record<string, string> = { epochs: s.epochs, batch: s.batch, lr: s.lr, filters1: s.filters1, filters2: s.filters2, seed: s.seed, contrast: s.contrast, digit: s.samples };
@@ -172,8 +174,10 @@ export function start(root: HTMLElement) {
     drawConfusion(match ? rec!.confusion : undefined);
   });
 
+  await yieldToMain();
   drawCurve();
   drawConfusion(rec?.confusion);
+  await yieldToMain();
   digits.draw();
   rt.setStatus('idle');
 }

@@ -13,6 +13,7 @@ import { convExplorerSchema, type ConvExplorerState } from '../../lib/state/sche
 import { bindNumberField, numberFieldOf } from '../shared/number-field';
 import { mountWidget } from '../shared/widget-runtime';
 import { cellText, explore, sampleDigits, type Explored } from './compute';
+import { yieldToMain } from '../shared/lazy-mount';
 
 const side = 28;
 const copy = (g: Grid): Grid => g.map((row) => [...row]);
@@ -20,7 +21,8 @@ const sameCells = (a: readonly number[], b: readonly number[]) => a.length === b
 /** A kernel's cells as a link carries them (3 significant digits), so comparisons match the state. */
 const linkCells = (g: Grid) => flattenKernel(g).map((v) => Number(v.toPrecision(3)));
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const rt = mountWidget(root, convExplorerSchema);
   const s = convExplorerStrings[rt.locale];
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
@@ -395,10 +397,12 @@ export function start(root: HTMLElement) {
   });
 
   syncWeights();
+  await yieldToMain();
   compute();
   // Start with the window where the feature map is largest (it survives ReLU), not in an empty corner.
   const flat = result.featureMap.flat();
   position = flat.length ? flat.indexOf(Math.max(...flat)) : 0;
+  await yieldToMain();
   render();
   rt.setStatus('done');
 }

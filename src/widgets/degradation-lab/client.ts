@@ -15,6 +15,7 @@ import { chartEmptyText, createRunBar, endTogether } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, smooth, stepCost, type Arch } from './jobs';
 import { loadRecording, type Recording } from './recording';
+import { inSteps, yieldToMain } from '../shared/lazy-mount';
 
 /** Events other widgets on the page (gradient-flow) listen to. */
 export interface GradNormsEventDetail {
@@ -34,7 +35,8 @@ function matchesRecording(state: DegradationLabState, rec: Recording | undefined
   return keys.every((k) => rec.state[k] === state[k]);
 }
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const rt = mountWidget(root, degradationLabSchema, {
     format: (key, value) => (key === 'lr' ? String(value) : String(value)),
   });
@@ -168,11 +170,14 @@ export function start(root: HTMLElement) {
     root.dispatchEvent(new CustomEvent<GradNormsEventDetail>('nb:grad-norms', { bubbles: true, detail }));
   }
 
-  /** Shows the recorded default run when the current settings are the recorded ones. */
-  function showRecording() {
+  /**
+   * The recorded default run, when the current settings are the recorded ones, as drawing steps
+   * (curves, each map, the sweep); undefined otherwise. The first mount draws them one per task.
+   */
+  function recordingSteps(): (() => void)[] | undefined {
     const match = matchesRecording(rt.state, rec);
     recordedNote.hidden = !match;
-    if (!rec || !match) return false;
+    if (!rec || !match) return undefined;
     losses = { plain: rec.lossSeries.plain, residual: rec.lossSeries.residual };
     singleRuns = rec.runs;
     evals = { plain: [], residual: [] };
@@ -180,17 +185,28 @@ export function start(root: HTMLElement) {
       if (c.plainLoss !== null && c.plainAcc !== null) evals.plain.push({ step: c.step, loss: c.plainLoss, accuracy: c.plainAcc });
       if (c.residualLoss !== null && c.residualAcc !== null) evals.residual.push({ step: c.step, loss: c.residualLoss, accuracy: c.residualAcc });
     }
-    drawCurves();
-    const pts = points();
-    for (const a of archs) {
-      const g = rec.grids[a];
-      boundary[a].update(g && rt.state.arch.includes(a) ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: pts } : undefined);
-      rec.gradNorms[a].forEach((g, i) => emitGrad({ arch: a, depth: rec.runs[0]?.depth ?? rt.state.depth, step: g.step, norms: g.norms, source: 'recorded', reset: i === 0 }));
-    }
-    const recSweep = rec.sweep.filter(() => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
-    sweepResults = recSweep.map((r) => ({ ...r, msPerStep: 0 }));
-    drawSweep();
-    return true;
+    let pts: ReturnType<typeof points> | undefined;
+    return [
+      drawCurves,
+      ...archs.map((a) => () => {
+        pts ??= points();
+        const g = rec.grids[a];
+        boundary[a].update(g && rt.state.arch.includes(a) ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: pts } : undefined);
+        rec.gradNorms[a].forEach((g, i) => emitGrad({ arch: a, depth: rec.runs[0]?.depth ?? rt.state.depth, step: g.step, norms: g.norms, source: 'recorded', reset: i === 0 }));
+      }),
+      () => {
+        const recSweep = rec.sweep.filter(() => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
+        sweepResults = recSweep.map((r) => ({ ...r, msPerStep: 0 }));
+        drawSweep();
+      },
+    ];
+  }
+
+  /** Shows the recorded default run when the current settings are the recorded ones. */
+  function showRecording() {
+    const steps = recordingSteps();
+    for (const step of steps ?? []) step();
+    return !!steps;
   }
 
   function clearView() {
@@ -288,6 +304,8 @@ export function start(root: HTMLElement) {
       frame = 0;
       drawCurves();
     }
+    // For long-use checks (e2e soak): tensors left in each worker after the run.
+    root.dataset.workerTensors = pool.tensorCounts.join(',');
     if (divergedMsg) root.dataset.diverged = '';
   });
 
@@ -310,6 +328,9 @@ export function start(root: HTMLElement) {
   });
 
   setMode();
-  if (!showRecording()) clearView();
+  await yieldToMain();
+  const steps = recordingSteps();
+  if (steps) await inSteps(steps);
+  else clearView();
   rt.setStatus('idle');
 }

@@ -18,10 +18,12 @@ import { archs, jobFor, stepCost, type Arch } from '../degradation-lab/jobs';
 import { loadRecording } from '../degradation-lab/recording';
 import { chartEmptyText, createRunBar, endTogether } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
+import { yieldToMain } from '../shared/lazy-mount';
 
 type History = Record<Arch, { step: number; norms: number[] }[]>;
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const rt = mountWidget(root, gradientFlowSchema);
   const s = gradientFlowStrings[rt.locale];
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
@@ -192,6 +194,7 @@ export function start(root: HTMLElement) {
     showRecording();
   });
 
+  await yieldToMain();
   showRecording();
   rt.setStatus('idle');
 }
