@@ -107,7 +107,8 @@ test('a changed setting survives the language switch (address bar kept by replac
 for (const lang of langs) {
   test(`the print view shows the figures, the link as text and a local QR code (${lang})`, async ({ page, problems }) => {
     const entry = widgets[0]!;
-    await page.goto(chapterLink({ widget: entry.id, state: { seed: 3 } }, lang));
+    // The default settings: the widget shows its recorded run, which the print view prints, marked as recorded.
+    await page.goto(chapterLink({ widget: entry.id, state: {} }, lang));
     await mounted(page, entry.id);
     const root = page.locator(`#${entry.id}`);
     await root.locator('[data-action="copy-link"]').click();
@@ -118,7 +119,9 @@ for (const lang of langs) {
     await expect(dialog.locator('[data-print-link]')).toHaveText(link);
     await expect(dialog.locator('[data-qr] svg')).toHaveCount(1);
     expect(await dialog.locator('figure svg').count()).toBeGreaterThan(0);
-    await expect(dialog.locator('.nb-print__settings')).toContainText('3');
+    await expect(dialog.locator('figure[data-empty]')).toHaveCount(0);
+    await expect(dialog.locator('.nb-print__figures + .nb-caption')).toHaveText(await root.locator('[data-recorded-note]').innerText());
+    await expect(dialog.locator('.nb-print__settings tr[data-key="seed"] td')).toHaveText('0');
     expect(problems.foreignRequests).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.sidebar-pane, header.header').first()).toBeHidden();

@@ -51,7 +51,7 @@ for (const lang of langs) {
       expect(pooled).toHaveLength(14);
       expect(Math.min(...pooled.flat())).toBeGreaterThanOrEqual(0); // ReLU then max pooling
       await expect(slot(page, 'o')).toHaveText('28');
-      await expect(slot(page, 'params')).toHaveText('36928');
+      await expect(slot(page, 'params')).toHaveText('36,928');
       for (const chart of ['input', 'feature-map', 'after']) await expect(page.locator(`${ce} svg[data-chart="${chart}"] image`)).toHaveAttribute('href', /^data:image\/png/);
       expect(problems.pageErrors).toEqual([]);
       expect(problems.consoleErrors).toEqual([]);

@@ -58,9 +58,12 @@ export async function benchCnn(port = 4385) {
     const buf = readFileSync(`${dist}/_astro/${worker}`);
     rows.push(['cnn training worker bundle (raw / gzip -9)', `${(buf.length / 1024).toFixed(0)} KB / ${(gzipSync(buf, { level: 9 }).length / 1024).toFixed(0)} KB`, '']);
   }
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await benchCnn();
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log('\n### cnn-trainer\n\n| measure | value | goal |\n|---|---|---|');
   for (const [k, v, g] of rows) console.log(`| ${k.padEnd(w)} | ${v} | ${g} |`);
 }
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchCnn();

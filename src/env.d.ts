@@ -6,3 +6,9 @@ declare namespace App {
     nbLocale?: 'zh' | 'en';
   }
 }
+
+declare module '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs' {
+  export class PagefindUI {
+    constructor(options: Record<string, unknown>);
+  }
+}

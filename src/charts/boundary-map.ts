@@ -1,4 +1,4 @@
-import { chartFrame } from './chart-frame';
+import { availableWidth, chartFrame, emptyState, observeWidth, sizeFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 
 /** Class colours for decision-boundary maps (Okabe–Ito: blue, orange, green, purple). */
@@ -17,27 +17,47 @@ export interface BoundaryData {
 
 export interface BoundaryMapOptions {
   title: string;
-  /** viewBox size (square), default 220. */
+  /** Side in CSS px until the container has one, and at most (square, default 220). */
   size?: number;
+  /** What an empty map says (text or a function giving it). */
+  empty?: string | (() => string);
 }
 
 const hexToRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 /**
  * A decision-boundary map: each grid cell tinted by the predicted class, lighter where the model
- * is less sure, with the training points on top. `(element, options) → { update, destroy }`.
+ * is less sure, with the training points on top; a square as wide as its container (at most
+ * `size`). `(element, options) → { update, destroy }`.
  */
 export function createBoundaryMap(element: HTMLElement, options: BoundaryMapOptions): Chart<BoundaryData | undefined> {
-  const size = options.size ?? 220;
+  const maxSize = options.size ?? 220;
+  let size = maxSize;
   const svg = chartFrame(element, { title: options.title, width: size, height: size, className: 'nb-boundary' });
-  const image = svg.append('image').attr('width', size).attr('height', size).attr('preserveAspectRatio', 'none');
+  const image = svg.append('image').attr('preserveAspectRatio', 'none');
   const dots = svg.append('g').attr('class', 'points');
-  svg.append('rect').attr('width', size).attr('height', size).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.4);
+  const frame = svg.append('rect').attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.4);
+  const empty = emptyState(svg);
+  let current: BoundaryData | undefined;
+  let drawnHref = '';
+  let drawnFor: BoundaryData | undefined;
 
   function update(data: BoundaryData | undefined) {
+    current = data;
+    size = availableWidth(element, maxSize, maxSize);
+    sizeFrame(svg, size, size);
+    image.attr('width', size).attr('height', size);
+    frame.attr('width', size).attr('height', size).attr('display', data ? null : 'none');
     if (!data) {
       image.attr('href', null);
       dots.selectAll('*').remove();
+      empty.show(typeof options.empty === 'function' ? options.empty() : options.empty, size, size);
+      return;
+    }
+    empty.hide();
+    if (drawnFor === data) {
+      image.attr('href', drawnHref);
+      drawPoints(data);
       return;
     }
     const { resolution: r, classes, probs } = data;
@@ -59,7 +79,13 @@ export function createBoundaryMap(element: HTMLElement, options: BoundaryMapOpti
       img.data[i * 4 + 3] = 255;
     }
     ctx.putImageData(img, 0, 0);
-    image.attr('href', canvas.toDataURL());
+    drawnHref = canvas.toDataURL();
+    drawnFor = data;
+    image.attr('href', drawnHref);
+    drawPoints(data);
+  }
+
+  function drawPoints(data: BoundaryData) {
     const { xMin, xMax, yMin, yMax } = data.extent;
     const toX = (v: number) => ((v - xMin) / (xMax - xMin)) * size;
     const toY = (v: number) => ((yMax - v) / (yMax - yMin)) * size;
@@ -83,5 +109,13 @@ export function createBoundaryMap(element: HTMLElement, options: BoundaryMapOpti
       .attr('stroke-width', 0.6);
   }
 
-  return { update, destroy: () => svg.remove(), svg: svg.node()! };
+  const stop = observeWidth(element, () => update(current));
+  return {
+    update,
+    destroy: () => {
+      stop();
+      svg.remove();
+    },
+    svg: svg.node()!,
+  };
 }

@@ -1,5 +1,5 @@
 import { interpolatePuOr, interpolateViridis } from 'd3';
-import { chartFrame } from './chart-frame';
+import { availableWidth, chartFrame, emptyState, observeWidth, sizeFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 
 /** Tiles of one size drawn side by side, e.g. the feature maps of one layer. */
@@ -21,36 +21,54 @@ export interface ImageGridOptions {
    * `signed`: a diverging purple–white–orange scale, symmetric around 0, shared by all tiles (weights).
    */
   scale: 'activation' | 'signed';
-  /** Tiles per row (default: all in one row). */
+  /** Most tiles per row (default: all in one row); fewer when the container is narrower. */
   perRow?: number;
-  /** Drawn width of one tile in viewBox units (default 48). */
+  /** Drawn width of one tile in CSS px (default 48); tiles are never scaled down. */
   tileSize?: number;
+  /** What the grid says while it has no tiles (text or a function giving it). */
+  empty?: string | (() => string);
 }
 
 /**
  * A grid of small images (pixelated, one canvas each, embedded as SVG <image>s so the whole grid
- * exports as one SVG/PNG). `(element, options) → { update(data | undefined), destroy }`.
+ * exports as one SVG/PNG), drawn at its own size in CSS px with as many tiles per row as the
+ * container fits, so tile captions stay 12 px on a phone.
+ * `(element, options) → { update(data | undefined), destroy }`.
  */
 export function createImageGrid(element: HTMLElement, options: ImageGridOptions): Chart<ImageGridData | undefined> {
   const tile = options.tileSize ?? 48;
   const gap = 6;
-  const label = 14;
+  const label = 16;
   const svg = chartFrame(element, { title: options.title, width: tile, height: tile, className: 'nb-image-grid' });
   const g = svg.append('g');
+  const empty = emptyState(svg);
 
   let layout = '';
+  let current: ImageGridData | undefined;
   function update(data: ImageGridData | undefined) {
+    current = data;
+    const avail = availableWidth(element, 640);
     if (!data || data.count === 0) {
       g.selectAll('*').remove();
       layout = '';
+      const text = typeof options.empty === 'function' ? options.empty() : options.empty;
+      if (text) {
+        sizeFrame(svg, avail, 64);
+        empty.show(text, avail, 64);
+      } else {
+        sizeFrame(svg, tile, tile);
+        empty.hide();
+      }
       return;
     }
-    const perRow = Math.min(options.perRow ?? data.count, data.count);
+    empty.hide();
+    const fits = Math.max(1, Math.floor((avail + gap) / (tile + gap)));
+    const perRow = Math.min(options.perRow ?? data.count, data.count, fits);
     const lines = Math.ceil(data.count / perRow);
     const th = (tile * data.rows) / data.cols;
     const width = perRow * tile + (perRow - 1) * gap;
     const height = lines * (th + label + gap) - gap;
-    svg.attr('viewBox', `0 0 ${width} ${height}`);
+    sizeFrame(svg, width, height);
     let maxAbs = 0;
     if (options.scale === 'signed') for (let i = 0; i < data.values.length; i++) maxAbs = Math.max(maxAbs, Math.abs(data.values[i]!));
     // All tiles in one canvas (one pixel per value, one empty pixel between tiles), encoded once:
@@ -107,14 +125,22 @@ export function createImageGrid(element: HTMLElement, options: ImageGridOptions)
       g.append('text')
         .attr('class', 'axis-label')
         .attr('x', x + tile / 2)
-        .attr('y', y + th + 11)
+        .attr('y', y + th + 13)
         .attr('text-anchor', 'middle')
         .text(data.labels?.[k] ?? String(k + 1));
     }
   }
 
+  const stop = observeWidth(element, () => update(current));
   update(undefined);
-  return { update, destroy: () => svg.remove(), svg: svg.node()! };
+  return {
+    update,
+    destroy: () => {
+      stop();
+      svg.remove();
+    },
+    svg: svg.node()!,
+  };
 }
 
 /** 256-entry colour tables, so a pixel costs a lookup rather than a colour-string parse. */

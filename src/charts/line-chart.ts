@@ -1,5 +1,6 @@
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
-import { chartFrame } from './chart-frame';
+import { availableWidth, chartFrame, emptyState, observeWidth, sizeFrame } from './chart-frame';
+import { textWidth } from './svg-text';
 
 /** One series of a line chart. */
 export interface LineSeries {
@@ -28,15 +29,19 @@ export interface LineChartOptions {
   yDomain?: [number, number];
   /** A horizontal reference line, e.g. chance loss ln 3. */
   reference?: { y: number; label: string };
-  /** viewBox size in user units (default 560 × 300); the SVG scales to its container. */
+  /**
+   * Width in CSS px until the container has one (default 560): the chart is laid out for its
+   * container's width, text at 12 px whatever that width is. `maxWidth` caps it.
+   */
   width?: number;
+  maxWidth?: number;
+  /** Height in CSS px with one row of legend (default 300); each further row adds 18 px. */
   height?: number;
   /**
-   * Where the legend sits: 'top' (default), above the plot area, which gives up one 16-unit row
-   * of height per row of legend; or 'bottom', inside the plot at the bottom right (for curves that
-   * rise to the top).
+   * The sentence shown instead of axes while there is nothing to draw (e.g. "Press Train to run
+   * these settings"), or a function giving it when drawn; an empty chart never shows a made-up axis.
    */
-  legend?: 'top' | 'bottom';
+  empty?: string | (() => string);
 }
 
 /** A line chart whose reference line can change (e.g. chance loss when the data set changes). */
@@ -52,68 +57,99 @@ export interface Chart<D> {
   svg: SVGSVGElement;
 }
 
+const lineHeight = 18;
+
 /**
- * A responsive D3 line chart: `(element, options) → { update(series[]), destroy() }`.
- * The SVG is keyboard-focusable and labelled; the numbers themselves live in the widget's
- * `<table data-metrics>`, which is the accessible alternative.
+ * A D3 line chart laid out for its container's width: `(element, options) → { update(series[]),
+ * destroy() }`. The legend sits above the plot, wrapped to as many rows as the width needs, so it
+ * never covers a curve; the y-axis title sits clear of the widest tick label. The SVG is
+ * keyboard-focusable and labelled; the numbers live in the widget's `<table data-metrics>`.
  */
 export function createLineChart(element: HTMLElement, options: LineChartOptions): LineChart {
-  const width = options.width ?? 560;
   const height = options.height ?? 300;
-  const margin = { top: 16, right: 16, bottom: 44, left: 58 };
-  const svg = chartFrame(element, { title: options.title, width, height });
+  const svg = chartFrame(element, { title: options.title, width: options.width ?? 560, height });
   const plot = svg.append('g');
-  const innerW = width - margin.left - margin.right;
-  // The legend takes ≈ 190 units per entry, as many per row as fit.
-  const legendCols = Math.max(1, Math.floor(innerW / 190));
-  let innerH = height - margin.top - margin.bottom;
   const gx = plot.append('g').attr('class', 'axis axis-x');
   const gy = plot.append('g').attr('class', 'axis axis-y');
   const ref = plot.append('g').attr('class', 'reference');
   let reference = options.reference;
-  let last: LineSeries[] = [];
   const lines = plot.append('g').attr('class', 'lines');
   const legend = svg.append('g').attr('class', 'legend');
-  svg
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('x', margin.left + innerW / 2)
-    .attr('y', height - 6)
-    .attr('text-anchor', 'middle')
-    .text(options.xLabel);
-  const yLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text(options.yLabel);
+  const xTitle = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text(options.xLabel);
+  const yTitle = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text(options.yLabel);
+  const empty = emptyState(svg);
+  let current: LineSeries[] = [];
 
-  function update(series: LineSeries[]) {
-    last = series;
-    // Layout: a legend above the plot pushes the plot down by its rows.
-    const legendRows = options.legend === 'bottom' ? 0 : Math.ceil(series.length / legendCols);
-    const top = legendRows ? 8 + legendRows * 16 : margin.top;
-    innerH = height - top - margin.bottom;
-    plot.attr('transform', `translate(${margin.left},${top})`);
-    gx.attr('transform', `translate(0,${innerH})`);
-    yLabel.attr('transform', `translate(14,${top + innerH / 2}) rotate(-90)`);
-    legend.attr('transform', `translate(${margin.left + 8},${legendRows ? 8 : margin.top + 4})`);
-    const finite = series.flatMap((s) => s.points.filter(([, y]) => Number.isFinite(y) && (options.yScale !== 'log' || y > 0)));
+  const usable = (y: number) => Number.isFinite(y) && (options.yScale !== 'log' || y > 0);
+
+  function render() {
+    const series = current;
+    const width = availableWidth(element, options.width ?? 560, options.maxWidth);
+    const finite = series.flatMap((s) => s.points.filter(([, y]) => usable(y)));
+    const hasData = finite.length > 0;
+    for (const part of [gx, gy, ref, lines, legend, xTitle, yTitle]) part.attr('display', hasData ? null : 'none');
+    if (!hasData) {
+      sizeFrame(svg, width, height);
+      empty.show(typeof options.empty === 'function' ? options.empty() : options.empty, width, height);
+      return;
+    }
+    empty.hide();
+
+    // Legend: entries flow left to right and wrap; the plot starts below its last row.
+    const right = 12;
+    const entries = series.map((s) => ({ s, w: 30 + textWidth(s.label) + 14 }));
+    const rows: { s: LineSeries; x: number }[][] = [[]];
+    let lx = 0;
+    const legendWidth = width - 16;
+    for (const e of entries) {
+      if (lx > 0 && lx + e.w > legendWidth) {
+        rows.push([]);
+        lx = 0;
+      }
+      rows.at(-1)!.push({ s: e.s, x: lx });
+      lx += e.w;
+    }
+    const legendRows = series.length ? rows.length : 0;
+    const top = 10 + legendRows * lineHeight;
+    // Each legend row past the first adds to the chart's height, so the plot keeps its size.
+    const chartHeight = height + Math.max(0, legendRows - 1) * lineHeight;
+    sizeFrame(svg, width, chartHeight);
+
+    // Scales.
     const xs = finite.map(([x]) => x);
     const ys = finite.map(([, y]) => y);
-    const xDomain = options.xDomain ?? (xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1]);
+    const xDomain: [number, number] = options.xDomain ? [...options.xDomain] : [Math.min(...xs), Math.max(...xs)];
     if (xDomain[0] === xDomain[1]) xDomain[1] = xDomain[0] + 1;
-    let yDomain = options.yDomain ?? (ys.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1]);
+    let yDomain: [number, number] = options.yDomain ?? [Math.min(...ys), Math.max(...ys)];
     if (reference && !options.yDomain) yDomain = [Math.min(yDomain[0], reference.y), Math.max(yDomain[1], reference.y)];
-    const x = options.xScale === 'log2' ? scaleLog().base(2).domain(xDomain).range([0, innerW]) : scaleLinear().domain(xDomain).range([0, innerW]);
+    const bottom = 46;
+    const innerH = chartHeight - top - bottom;
     let y;
     if (options.yScale === 'log') {
-      const lo = Math.max(yDomain[0], 1e-12);
+      const lo = yDomain[0];
       const hi = Math.max(yDomain[1], lo * 10);
       y = scaleLog().domain([lo / 1.2, hi * 1.2]).range([innerH, 0]).clamp(true);
     } else {
       const pad = (yDomain[1] - yDomain[0]) * 0.05 || 0.5;
       y = scaleLinear().domain([Math.min(0, yDomain[0]), yDomain[1] + pad]).range([innerH, 0]).nice();
     }
-    const xAxis = axisBottom(x).ticks(6);
-    if (options.xScale === 'log2') xAxis.tickValues(xs.length ? [...new Set(xs)].sort((a, b) => a - b) : []).tickFormat((d) => String(d));
+    const yTicks = Math.max(2, Math.floor(innerH / (options.yScale === 'log' ? 40 : 36)));
+    const yAxis = options.yScale === 'log' ? axisLeft(y).ticks(yTicks, '~g') : axisLeft(y).ticks(yTicks);
+    // The left margin fits the widest tick label and the rotated y title beside it.
+    const tickFormat = options.yScale === 'log' ? y.tickFormat(yTicks, '~g') : y.tickFormat(yTicks);
+    const widest = Math.max(0, ...y.ticks(yTicks).map((t) => textWidth(tickFormat(t))));
+    const left = 8 + lineHeight + 6 + widest + 9;
+    const innerW = Math.max(40, width - left - right);
+    const x = options.xScale === 'log2' ? scaleLog().base(2).domain(xDomain).range([0, innerW]) : scaleLinear().domain(xDomain).range([0, innerW]);
+
+    plot.attr('transform', `translate(${left},${top})`);
+    gx.attr('transform', `translate(0,${innerH})`);
+    const xAxis = axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 64)));
+    if (options.xScale === 'log2') xAxis.tickValues([...new Set(xs)].sort((a, b) => a - b)).tickFormat((d) => String(d));
     gx.call(xAxis);
-    gy.call(options.yScale === 'log' ? axisLeft(y).ticks(5, '~g') : axisLeft(y).ticks(6));
+    gy.call(yAxis);
+    xTitle.attr('x', left + innerW / 2).attr('y', chartHeight - 8);
+    yTitle.attr('transform', `translate(${8 + lineHeight / 2},${top + innerH / 2}) rotate(-90)`).attr('dy', '0.35em');
 
     ref.selectAll('*').remove();
     if (reference) {
@@ -123,7 +159,7 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
     }
 
     const path = line<readonly [number, number]>()
-      .defined(([, v]) => Number.isFinite(v) && (options.yScale !== 'log' || v > 0))
+      .defined(([, v]) => usable(v))
       .x(([v]) => x(v))
       .y(([, v]) => y(v));
     const groups = lines
@@ -141,7 +177,7 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
       .attr('stroke-dasharray', (d) => d.dash ?? '')
       .attr('d', (d) => path(d.points as [number, number][]) ?? '');
     groups.each(function (d) {
-      const pts = d.markers ? d.points.filter(([, v]) => Number.isFinite(v) && (options.yScale !== 'log' || v > 0)) : [];
+      const pts = d.markers ? d.points.filter(([, v]) => usable(v)) : [];
       select(this)
         .selectAll('circle')
         .data(pts)
@@ -152,34 +188,38 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
         .attr('cy', (p) => y(p[1]));
     });
 
+    legend.attr('transform', `translate(8,${10 + lineHeight / 2})`);
+    const placed = rows.flatMap((row, r) => row.map((e) => ({ ...e, r })));
     const items = legend
-      .selectAll<SVGGElement, LineSeries>('g.legend-item')
-      .data(series, (d) => d.id)
+      .selectAll<SVGGElement, (typeof placed)[number]>('g.legend-item')
+      .data(placed, (d) => d.s.id)
       .join((enter) => {
         const g = enter.append('g').attr('class', 'legend-item');
         g.append('line').attr('x1', 0).attr('x2', 22).attr('y1', 0).attr('y2', 0).attr('stroke-width', 2.5);
         g.append('text').attr('x', 28).attr('dy', '0.35em');
         return g;
       })
-      .attr('transform', (_, i) => `translate(${(i % legendCols) * 190},${Math.floor(i / legendCols) * 16})`);
-    if (options.legend === 'bottom') {
-      // Bottom right: clear of curves that start low and rise to the top.
-      const cols = Math.max(1, Math.min(series.length, legendCols));
-      const rows = Math.ceil(series.length / cols);
-      legend.attr('transform', `translate(${margin.left + innerW - cols * 190},${margin.top + innerH - 10 - (rows - 1) * 16})`);
-    }
-    items.select('line').attr('stroke', (d) => d.color).attr('stroke-dasharray', (d) => d.dash ?? '');
-    items.select('text').text((d) => d.label);
+      .attr('transform', (d) => `translate(${d.x},${d.r * lineHeight})`);
+    items.select('line').attr('stroke', (d) => d.s.color).attr('stroke-dasharray', (d) => d.s.dash ?? '');
+    items.select('text').text((d) => d.s.label);
   }
 
-  update([]);
+  const stop = observeWidth(element, render);
+  current = [];
+  render();
   return {
-    update,
+    update(series: LineSeries[]) {
+      current = series;
+      render();
+    },
     setReference(r) {
       reference = r;
-      update(last);
+      render();
     },
-    destroy: () => svg.remove(),
+    destroy: () => {
+      stop();
+      svg.remove();
+    },
     svg: svg.node()!,
   };
 }

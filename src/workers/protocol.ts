@@ -20,6 +20,7 @@ export type FromWorker<Progress, Result> =
   | { type: 'ready'; runId: number; backend: BackendName; fallbackReason?: string }
   | { type: 'progress'; runId: number; progress: Progress }
   | { type: 'paused'; runId: number }
-  | { type: 'done'; runId: number; result: Result }
+  /** `tensors`: tfjs tensors alive in the worker after the job (flat over many runs, or a leak). */
+  | { type: 'done'; runId: number; result: Result; tensors?: number }
   | { type: 'stopped'; runId: number }
   | { type: 'error'; runId: number; message: string };

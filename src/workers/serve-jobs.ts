@@ -4,6 +4,7 @@
  * calls `ctx.checkpoint()` between chunks of work (that is where messages get a chance to arrive,
  * where a pause waits and where a stop ends the job) and `ctx.report()` to send progress.
  */
+import { memory } from '@tensorflow/tfjs-core';
 import { initBackend } from './backend';
 import type { BackendName, FromWorker, ToWorker } from './protocol';
 
@@ -23,6 +24,15 @@ export type Scope = { postMessage(message: unknown): void; addEventListener(type
 export interface ServeOptions {
   /** Picks the tfjs backend (default: `initBackend`, WASM then CPU). */
   init?: (preferred: BackendName) => Promise<{ backend: BackendName; fallbackReason?: string }>;
+}
+
+/** Tensors tfjs holds in this worker, or undefined where no backend was set up (unit tests with a fake one). */
+function liveTensors(): number | undefined {
+  try {
+    return memory().numTensors;
+  } catch {
+    return undefined;
+  }
 }
 
 export function serveJobs<Job, Progress, Result>(
@@ -62,7 +72,7 @@ export function serveJobs<Job, Progress, Result>(
           },
         };
         const result = await run(msg.job, ctx);
-        post({ type: 'done', runId: msg.runId, result });
+        post({ type: 'done', runId: msg.runId, result, tensors: liveTensors() });
       } catch (err) {
         if (err instanceof Stopped) post({ type: 'stopped', runId: msg.runId });
         else post({ type: 'error', runId: msg.runId, message: err instanceof Error ? err.message : String(err) });

@@ -17,6 +17,8 @@ export type JobOutcome<Result> = { kind: 'done'; result: Result } | { kind: 'sto
 
 interface Slot<Job> {
   worker?: Worker;
+  /** Tensors alive in this worker after its last job (what the worker reported). */
+  tensors?: number;
   /** The job running on this worker; `held` once it acknowledged a pause. */
   busy?: { runId: number; held: boolean; fail(err: Error): void };
   send(message: ToWorker<Job>): void;
@@ -42,6 +44,11 @@ export class WorkerPool<Job, Progress, Result> {
     return this.slots.length;
   }
 
+  /** Tensors alive in each started worker after its last job: flat across runs unless something leaks. */
+  get tensorCounts(): number[] {
+    return this.slots.flatMap((s) => (s.worker && s.tensors !== undefined ? [s.tensors] : []));
+  }
+
   private emptySlot(): Slot<Job> {
     const slot: Slot<Job> = {
       send: (message) => slot.worker?.postMessage(message),
@@ -52,6 +59,7 @@ export class WorkerPool<Job, Progress, Result> {
   private ensureWorker(slot: Slot<Job>) {
     if (slot.worker) return slot.worker;
     const worker = this.factory();
+    slot.tensors = undefined;
     worker.addEventListener('error', (e) => {
       e.preventDefault?.();
       slot.busy?.fail(new WorkerCrashed(e.message || 'worker failed'));
@@ -89,6 +97,7 @@ export class WorkerPool<Job, Progress, Result> {
             this.settlePause();
           }
           else if (m.type === 'done') {
+            if (m.tensors !== undefined) slot.tensors = m.tensors;
             finish();
             resolve({ kind: 'done', result: m.result });
           } else if (m.type === 'stopped') {

@@ -18,6 +18,8 @@ const layers = [
   { name: 'components', dirs: ['src/components'], rank: 2 },
   { name: 'widgets', dirs: ['src/widgets'], rank: 2 },
   { name: 'pages', dirs: ['src/pages', 'content'], rank: 3 },
+  // Build-time Astro integrations (CSP check, _headers, service worker), loaded by astro.config.
+  { name: 'integrations', dirs: ['src/integrations'], rank: 3 },
 ] as const;
 type Layer = (typeof layers)[number];
 
@@ -93,7 +95,7 @@ describe('imports flow one way: content → components/widgets → charts, worke
   });
 
   it('knows every folder of src/ (a new folder must be given a layer)', () => {
-    const known = new Set(['lib', 'data', 'charts', 'workers', 'components', 'widgets', 'pages', 'styles']);
+    const known = new Set(['lib', 'data', 'charts', 'workers', 'components', 'widgets', 'pages', 'styles', 'integrations']);
     const folders = readdirSync(join(root, 'src')).filter((n) => statSync(join(root, 'src', n)).isDirectory());
     expect(folders.filter((f) => !known.has(f))).toEqual([]);
   });

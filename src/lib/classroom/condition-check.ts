@@ -6,13 +6,42 @@
  */
 import type { FieldSpec, WidgetSchema } from '../state/schema';
 import type { Expr } from './condition';
+import { checkReach } from './condition-reach';
+import { widgetTables, type TableSpec } from './widget-tables';
 
 type Ty = 'num' | 'str' | 'bool' | 'set' | 'list' | 'cell';
 
 export interface TypeProblem {
-  code: 'unknown-field' | 'unknown-value' | 'type' | 'not-condition';
-  /** The setting name, the value, or the operator concerned. */
+  code:
+    | 'unknown-field'
+    | 'unknown-value'
+    | 'type'
+    | 'not-condition'
+    /** The rest come from `condition-reach.ts`: the condition is well typed but can never hold. */
+    | 'unknown-table'
+    | 'no-column'
+    | 'text-column'
+    | 'cell-value'
+    | 'never';
+  /** The setting name, the value, the operator or the piece of the condition concerned. */
   near: string;
+  /** The widget the condition was checked against (for setting names in messages). */
+  widget?: string;
+  /** Facts for the message: the setting, the value, the allowed values, the table and column. */
+  info?: ProblemInfo;
+}
+
+export interface ProblemInfo {
+  key?: string;
+  value?: string;
+  values?: readonly string[];
+  table?: string;
+  col?: number;
+  /** Columns of the table (for `no-column`), tables of the widget (for `unknown-table`). */
+  count?: number;
+  tables?: readonly string[];
+  /** What a `never` comparison's bounded side can be. */
+  bound?: { field?: string; table?: string; col?: number; lo: number; hi: number; allowed?: readonly number[]; int?: boolean; reason?: 'range' | 'allowed' | 'int' };
 }
 
 function fieldType(spec: FieldSpec): Ty {
@@ -36,8 +65,21 @@ function fieldType(spec: FieldSpec): Ty {
 const numeric = (t: Ty) => t === 'num' || t === 'cell';
 const stringy = (t: Ty) => t === 'str' || t === 'cell';
 
-/** All problems found (empty when the condition is well typed for this schema). */
-export function checkCondition(expr: Expr, schema: WidgetSchema): TypeProblem[] {
+/**
+ * All problems found: empty when the condition is well typed for this schema and can hold. With
+ * the widget's declared tables (`widget-tables.ts`, looked up by the schema's id unless given),
+ * a well-typed condition is also checked against them and against the settings' ranges
+ * (`condition-reach.ts`).
+ */
+export function checkCondition(expr: Expr, schema: WidgetSchema, tables: Readonly<Record<string, TableSpec>> | undefined = declaredTables(schema.id)): TypeProblem[] {
+  const problems = checkTypes(expr, schema);
+  return problems.length ? problems : checkReach(expr, schema, tables);
+}
+
+const declaredTables = (widget: string) => (Object.prototype.hasOwnProperty.call(widgetTables, widget) ? widgetTables[widget] : undefined);
+
+/** Type problems only. */
+function checkTypes(expr: Expr, schema: WidgetSchema): TypeProblem[] {
   const problems: TypeProblem[] = [];
   const spec = (name: string) => (Object.prototype.hasOwnProperty.call(schema.fields, name) ? schema.fields[name] : undefined);
 
@@ -49,7 +91,8 @@ export function checkCondition(expr: Expr, schema: WidgetSchema): TypeProblem[] 
     ] as const) {
       if (f.k !== 'field' || v.k !== 'str') continue;
       const s = spec(f.name);
-      if (s && (s.kind === 'enum' || s.kind === 'set') && !s.values.includes(v.v)) problems.push({ code: 'unknown-value', near: `${f.name} ${JSON.stringify(v.v)}` });
+      if (s && (s.kind === 'enum' || s.kind === 'set') && !s.values.includes(v.v))
+        problems.push({ code: 'unknown-value', near: `${f.name} ${JSON.stringify(v.v)}`, widget: schema.id, info: { key: f.name, value: v.v, values: s.values } });
     }
   };
 

@@ -3,8 +3,9 @@
  * options and a task), its embed address and the HTML snippet that embeds it. Pure; the browser
  * side adds `location.origin`.
  */
+import { sitePath } from '../i18n/localized-path';
 import type { Locale } from '../i18n/locales';
-import { normalizeState, serializeState } from '../state/codec';
+import { compactQuery, normalizeState, parseState, serializeState } from '../state/codec';
 import { serializeLinkOptions } from '../state/link-options';
 import { widgetById } from '../state/registry';
 import type { StateOf, WidgetSchema } from '../state/schema';
@@ -34,16 +35,16 @@ export function linkQuery(spec: LinkSpec): URLSearchParams {
   return params;
 }
 
-/** `/en/resnet-principles/` for a widget that stands on that chapter. */
+/** `/en/resnet-principles/` for a widget that stands on that chapter (with the site's base in front, if any). */
 export function chapterPath(widget: string, lang: Locale): string {
   const entry = widgetById(widget);
   if (!entry) throw new Error(`unknown widget ${widget}`);
-  return `/${lang}/${entry.page}/`;
+  return sitePath(`/${lang}/${entry.page}/`);
 }
 
-/** `/en/embed/degradation-lab/`. */
+/** `/en/embed/degradation-lab/` (with the site's base in front, if any). */
 export function embedPath(widget: string, lang: Locale): string {
-  return `/${lang}/embed/${widget}/`;
+  return sitePath(`/${lang}/embed/${widget}/`);
 }
 
 /** The full chapter link: `<origin>/en/resnet-principles/?w=…#degradation-lab`. */
@@ -68,4 +69,31 @@ export function embedSnippet(src: string, title: string, height = 900): string {
     `<script>addEventListener('message',function(e){var d=e.data;if(!d||d.type!=='nb:height')return;` +
     `document.querySelectorAll('iframe').forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(d.height)+'px'})})</script>`
   );
+}
+
+/**
+ * The shorter form of a chapter or embed link, for its QR code (fewer characters, fewer modules,
+ * larger modules at the same printed size): the settings in the codec's compact form (`s=`, see
+ * `compactQuery`), commas left as they are, no `#widget` (a link that names its widget with `w=`
+ * scrolls to it anyway). It opens exactly the state, options and task of the full link; the full
+ * link stays the one printed and copied as text. A link that is not a widget link is returned
+ * without its hash.
+ */
+export function qrLink(link: string): string {
+  // Split by hand: `src/lib` runs without the DOM's URL (and the origin is kept as it is written).
+  const noHash = link.split('#')[0]!;
+  const q = noHash.indexOf('?');
+  const base = q < 0 ? noHash : noHash.slice(0, q);
+  const params = new URLSearchParams(q < 0 ? '' : noHash.slice(q + 1));
+  const entry = widgetById(params.get('w') ?? '');
+  if (!entry) return noHash;
+  const schema = entry.schema as WidgetSchema;
+  const state = parseState(schema, params).state;
+  const raw = (v: string) => encodeURIComponent(v).replace(/%2C/gi, ',');
+  const parts = [compactQuery(schema, state) ?? serializeState(schema, state).toString().replace(/%2C/gi, ',')];
+  for (const key of ['run', 'lock', 'hide', 'task']) {
+    const value = params.get(key);
+    if (value !== null) parts.push(`${key}=${raw(value)}`);
+  }
+  return `${base}?${parts.join('&')}`;
 }

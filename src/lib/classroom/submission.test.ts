@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSubmission, encodeSubmission, splitCodes, submissionPrefix, type Submission } from './submission';
+import { decodeSubmission, encodeSubmission, submissionPrefix, type Submission } from './submission';
 
 const cell = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (v === 0 ? 0 : v)), fc.string({ maxLength: 12 }), fc.constant(null));
 const submission: fc.Arbitrary<Submission> = fc.record({
@@ -120,9 +120,3 @@ describe('encodeSubmission / decodeSubmission', () => {
   });
 });
 
-describe('splitCodes(text)', () => {
-  it('splits pasted text on lines, spaces, commas and semicolons', () => {
-    expect(splitCodes('NB1-a\n\nNB1-b, NB1-c;NB1-d  ')).toEqual(['NB1-a', 'NB1-b', 'NB1-c', 'NB1-d']);
-    expect(splitCodes('  \n ')).toEqual([]);
-  });
-});

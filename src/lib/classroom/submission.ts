@@ -97,11 +97,3 @@ export function decodeSubmission(input: string): DecodeResult {
     return { ok: false, error: 'content' };
   }
 }
-
-/** Splits pasted text into codes: one per line, or several on a line separated by spaces/commas. */
-export function splitCodes(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizedHref } from './localized-path';
+import { localizedHref, normalizeBase, pathLocale, sitePath, stripBase } from './localized-path';
 import { pickLocale, toLocale } from './locales';
 
 describe('localizedHref(href, locale)', () => {
@@ -22,6 +22,57 @@ describe('localizedHref(href, locale)', () => {
 
   it('is the identity for the page’s own locale', () => {
     expect(localizedHref('/zh/intro/?x=1#y', 'zh')).toBe('/zh/intro/?x=1#y');
+  });
+});
+
+describe('under a sub-path base (BASE_PATH=/courses/resnet/)', () => {
+  const base = '/courses/resnet/';
+
+  it('normalises any spelling of the base to a leading and a trailing slash', () => {
+    expect(normalizeBase('courses/resnet')).toBe(base);
+    expect(normalizeBase('/courses/resnet')).toBe(base);
+    expect(normalizeBase('/courses/resnet/')).toBe(base);
+    expect(normalizeBase('/')).toBe('/');
+    expect(normalizeBase('')).toBe('/');
+    expect(normalizeBase(undefined)).toBe('/');
+  });
+
+  it('sitePath puts the base in front of site paths, once', () => {
+    expect(sitePath('/zh/intro/', base)).toBe('/courses/resnet/zh/intro/');
+    expect(sitePath('/en/glossary/#term-stride', base)).toBe('/courses/resnet/en/glossary/#term-stride');
+    expect(sitePath('/', base)).toBe('/courses/resnet/');
+    expect(sitePath('/courses/resnet/zh/', base)).toBe('/courses/resnet/zh/');
+    expect(sitePath('/zh/intro/', '/')).toBe('/zh/intro/');
+  });
+
+  it('sitePath leaves other sites, anchors and relative paths alone', () => {
+    for (const href of ['https://arxiv.org/abs/1512.03385', '//cdn.example/x.js', '#top', 'intro/', 'mailto:a@b.c', '']) {
+      expect(sitePath(href, base)).toBe(href);
+    }
+  });
+
+  it('stripBase is the inverse of sitePath', () => {
+    expect(stripBase('/courses/resnet/en/intro/', base)).toBe('/en/intro/');
+    expect(stripBase('/courses/resnet/', base)).toBe('/');
+    expect(stripBase('/courses/resnet', base)).toBe('/');
+    expect(stripBase('/elsewhere/', base)).toBe('/elsewhere/');
+    expect(stripBase(sitePath('/zh/case-studies/vgg/', base), base)).toBe('/zh/case-studies/vgg/');
+  });
+
+  it('localizedHref switches language inside the base', () => {
+    expect(localizedHref('/courses/resnet/zh/resnet-principles/?w=degradation-lab#degradation-lab', 'en', base)).toBe(
+      '/courses/resnet/en/resnet-principles/?w=degradation-lab#degradation-lab',
+    );
+    expect(localizedHref('/courses/resnet/', 'zh', base)).toBe('/courses/resnet/zh/');
+    // a path written without the base gets it too
+    expect(localizedHref('/en/intro/', 'zh', base)).toBe('/courses/resnet/zh/intro/');
+  });
+
+  it('pathLocale reads the language after the base', () => {
+    expect(pathLocale('/courses/resnet/en/intro/', base)).toBe('en');
+    expect(pathLocale('/courses/resnet/zh/', base)).toBe('zh');
+    expect(pathLocale('/courses/resnet/', base)).toBeUndefined();
+    expect(pathLocale('/en/intro/', '/')).toBe('en');
   });
 });
 

@@ -49,8 +49,20 @@ const en = {
   'widget.fallback': 'WASM is not available here ({msg}); training on the slower CPU backend.',
   'widget.failed': 'Training failed: {msg}',
   'widget.eta': 'about {s} s left',
+  'widget.paused': 'Paused',
+  'widget.stopping': 'Stopping…',
+  'widget.stopped': 'Stopped',
   'widget.showTable': 'Show the numbers',
   'widget.locked': 'Set by your teacher',
+  'chart.empty': 'Press Train to run these settings.',
+  'chart.training': 'Training… the first numbers are on their way.',
+  'field.min': 'The minimum is {min}; using {used}.',
+  'field.max': 'The maximum is {max}; using {used}.',
+  'field.integer': 'Whole numbers only; using {used}.',
+  'field.allowed': 'The choices are {values}; using {used}.',
+  'field.digits': 'Kept to {n} significant digits; using {used}.',
+  'field.empty': 'Enter a number; still using {used}.',
+  'field.invalid': '“{text}” is not a number; still using {used}.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -100,8 +112,20 @@ const zh: Record<StringKey, string> = {
   'widget.fallback': '此环境无法使用 WASM（{msg}），改用较慢的 CPU 后端训练。',
   'widget.failed': '训练失败：{msg}',
   'widget.eta': '约剩 {s} 秒',
+  'widget.paused': '已暂停',
+  'widget.stopping': '正在停止…',
+  'widget.stopped': '已停止',
   'widget.showTable': '查看数据表',
   'widget.locked': '由老师设定',
+  'chart.empty': '按“训练”运行这组设置。',
+  'chart.training': '训练中……第一批数据马上就到。',
+  'field.min': '最小为 {min}，已改为 {used}。',
+  'field.max': '最大为 {max}，已改为 {used}。',
+  'field.integer': '只能填整数，已改为 {used}。',
+  'field.allowed': '可选的值为 {values}，已改为 {used}。',
+  'field.digits': '保留 {n} 位有效数字，已改为 {used}。',
+  'field.empty': '请填写一个数，仍使用 {used}。',
+  'field.invalid': '“{text}”不是数字，仍使用 {used}。',
 };
 
 export const strings: Record<Locale, Record<StringKey, string>> = { en, zh };

@@ -150,6 +150,7 @@ export function parseState<S extends WidgetSchema>(schema: S, input: string | UR
   const widget = params.getAll('w');
   if (!widget.includes(schema.id)) return { state: state as StateOf<S>, corrections, addressed: false };
 
+  params = expandCompact(schema, params, corrections);
   const version = params.get('v');
   if (version !== null && (!/^\d+$/.test(version) || Number(version) > schema.version)) {
     corrections.push({ key: 'v', kind: 'version', raw: truncate(version), used: String(schema.version) });
@@ -203,4 +204,44 @@ export function normalizeState<S extends WidgetSchema>(schema: S, state: Partial
     if (value !== undefined) params.set(key, formatValue(spec, value));
   }
   return parseState(schema, params).state;
+}
+
+/**
+ * The compact form of a link, for QR codes, where every character counts: the settings as one
+ * parameter of their values in schema order, `s=32~32~1~adam~0.001~400~0~spiral~plain,residual~single`,
+ * instead of `depth=32&width=32&…`. Same values, same parser: `parseState` expands `s` into the
+ * named parameters (a named one given as well wins) and reads them as it reads any link, so the
+ * compact link opens exactly the state of the full one.
+ *
+ * The order of a schema's fields is therefore part of its format version: new fields go at the
+ * end (a compact link without them gets their defaults, as a full link without them does), and
+ * reordering or removing fields needs a new version (a unit test freezes the order). Returns
+ * `undefined` when a value contains the separator `~` (a free-text field), where only the full
+ * form is exact.
+ */
+export function compactQuery<S extends WidgetSchema>(schema: S, state: StateOf<S>): string | undefined {
+  const values = Object.entries(schema.fields).map(([key, spec]) => formatValue(spec, (state as Record<string, unknown>)[key]));
+  if (values.some((v) => v.includes(compactSeparator))) return undefined;
+  // Only characters a query may carry as they are (RFC 3986 unreserved and sub-delims, no & or =).
+  const safe = (v: string) => encodeURIComponent(v).replace(/%2C/gi, ',');
+  return `w=${encodeURIComponent(schema.id)}&v=${schema.version}&s=${values.map(safe).join(compactSeparator)}`;
+}
+
+const compactSeparator = '~';
+
+/** `s=` spread into named parameters (see `compactQuery`); surplus values are reported and ignored. */
+function expandCompact(schema: WidgetSchema, params: URLSearchParams, corrections: UrlCorrection[]): URLSearchParams {
+  const compact = params.get('s');
+  if (compact === null) return params;
+  const out = new URLSearchParams(params);
+  out.delete('s');
+  const keys = Object.keys(schema.fields);
+  const values = compact.split(compactSeparator);
+  values.forEach((value, i) => {
+    const key = keys[i];
+    if (key === undefined) return;
+    if (!out.has(key)) out.set(key, value);
+  });
+  if (values.length > keys.length) corrections.push({ key: 's', kind: 'unknown', raw: truncate(values.slice(keys.length).join(compactSeparator)), used: '' });
+  return out;
 }

@@ -100,5 +100,8 @@ export function defaults<S extends WidgetSchema>(schema: S): StateOf<S> {
   return out as StateOf<S>;
 }
 
-/** Query keys the codec reserves for itself and for classroom options; no field may use them. */
-export const reservedKeys = ['w', 'v', 'run', 'lock', 'hide', 'task'] as const;
+/**
+ * Query keys the codec reserves for itself (`s`: the compact form of the settings, see
+ * `compactQuery` in codec.ts) and for classroom options; no field may use them.
+ */
+export const reservedKeys = ['w', 'v', 's', 'run', 'lock', 'hide', 'task'] as const;

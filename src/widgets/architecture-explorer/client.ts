@@ -14,6 +14,7 @@ import { mountWidget } from '../shared/widget-runtime';
 import { fill } from '../../lib/i18n/translate';
 import { hasAuxiliary, loadModel, type ExplorerModelData } from './model';
 import { nameOf, bubbleOptions, comparisonPoints, diagramText, layerByName, renderInception, renderInspector, renderShare, renderTables, renderTotals } from './render';
+import { yieldToMain } from '../shared/lazy-mount';
 
 interface Pane {
   model: ExplorerModelData;
@@ -22,7 +23,8 @@ interface Pane {
   inspected: Inspected | null;
 }
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   if (root.dataset.mounted) return;
   root.dataset.mounted = '';
   const locale = toLocale(root.dataset.locale);
@@ -195,6 +197,7 @@ export function start(root: HTMLElement) {
   ro.observe(slot('share'));
 
   rt.onChange(() => render());
+  await yieldToMain();
   render();
   rt.setStatus('done');
 }

@@ -29,8 +29,11 @@ describe('explorer HTML (the same at build time and in the browser)', () => {
     const html = renderTotals([loadModel('resnet34-a'), loadModel('plain34')], 'en');
     expect(html).toContain('data-value="21623848"');
     expect(html).toMatch(/have the same number of parameters and multiply-adds/);
+    // The sentence says which has more, in words (issue 15: a bare “−173,824” did not).
     const zh = renderTotals([loadModel('resnet34'), loadModel('plain34')], 'zh');
-    expect(zh).toContain('−173,824');
+    expect(zh).toContain('与 ResNet-34 相比，plain-34 的参数少 173,824 个（少 0.8%），乘加少 19,267,584 次（少 0.5%）。');
+    const en = renderTotals([loadModel('resnet34'), loadModel('plain34')], 'en');
+    expect(en).toContain('Compared with ResNet-34, plain-34 has 173,824 fewer parameters (0.8\u00a0% fewer) and 19,267,584 fewer multiply-adds (0.5\u00a0% fewer).');
   });
 
   it('share: VGG-16’s fc6 holds 74.3 % of the parameters', () => {

@@ -6,9 +6,11 @@
 import type { SummaryRow } from '../../lib/architectures';
 import { comparisonRows } from '../../lib/explorer/comparison';
 import { grouped, percent, plain, shape, short, sig3 } from '../../lib/explorer/format';
+import { percentSign } from '../../lib/i18n/number-format';
 import { branchCosts, inceptionModule, naiveNetwork, type InceptionId } from '../../lib/explorer/inception';
 import { analyzeArchitecture, googlenet } from '../../lib/architectures';
 import type { Locale } from '../../lib/i18n/locales';
+import { sitePath } from '../../lib/i18n/localized-path';
 import { architectureExplorerStrings, type ArchitectureExplorerKey } from '../../lib/i18n/widgets/architecture-explorer';
 import { bibliography } from '../../data/bibliography';
 import { walkLayers as walk, type LayerNode } from '../../charts/arch-layout';
@@ -113,18 +115,13 @@ export function renderTotals(models: readonly ExplorerModelData[], locale: Local
   if (a && b) {
     const dp = b.totals.params - a.totals.params;
     const dm = b.totals.macs - a.totals.macs;
-    const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
+    // Says which has more, in words: "173,824 fewer parameters", not a bare "−173,824".
+    const part = (what: 'params' | 'macs', d: number, base: number) =>
+      d === 0 ? s[`cmp.${what}.same`] : fill(s[`cmp.${what}.${d > 0 ? 'more' : 'fewer'}`], { n: grouped(Math.abs(d)), p: percent(Math.abs(d) / base, locale) });
     sentence =
       dp === 0 && dm === 0
         ? fill(s.compareSame, { a: nameOf(a, locale), b: nameOf(b, locale) })
-        : fill(s.compareSentence, {
-            a: nameOf(a, locale),
-            b: nameOf(b, locale),
-            dParams: `${sign(dp)}${grouped(Math.abs(dp))}`,
-            pParams: `${sign(dp)}${percent(Math.abs(dp) / a.totals.params, locale)}`,
-            dMacs: `${sign(dm)}${grouped(Math.abs(dm))}`,
-            pMacs: `${sign(dm)}${percent(Math.abs(dm) / a.totals.macs, locale)}`,
-          });
+        : fill(s.compareSentence, { a: nameOf(a, locale), b: nameOf(b, locale), params: part('params', dp, a.totals.params), macs: part('macs', dm, a.totals.macs) });
     sentence = `<p class="nb-arch-diff" data-diff>${esc(sentence)}</p>`;
   }
   return `<div class="nb-arch-totals">${cards.join('')}</div>${sentence}`;
@@ -404,7 +401,7 @@ const familyColor: Record<string, string> = {
 };
 
 function cite(key: string, text: string, locale: Locale): string {
-  return `<a href="/${locale}/references/#ref-${esc(key)}">${esc(text)}</a>`;
+  return `<a href="${esc(sitePath(`/${locale}/references/#ref-${key}`))}">${esc(text)}</a>`;
 }
 
 const shortName = (key: string) => (bibliography as Record<string, { short: string }>)[key]?.short ?? key;
@@ -425,7 +422,7 @@ export function comparisonPoints(locale: Locale): BubblePoint[] {
         size: row.params,
         kind: 'single',
         color,
-        description: `${row.name}: ${row.single.error} %, ${sig3(x)} G, ${grouped(row.params)}`,
+        description: `${row.name}: ${percentSign(row.single.error, locale)}, ${sig3(x)} G, ${grouped(row.params)}`,
       });
     }
     if (row.ensemble) {
@@ -439,7 +436,7 @@ export function comparisonPoints(locale: Locale): BubblePoint[] {
         kind: 'ensemble',
         color,
         of: row.id,
-        description: `${family} ×${row.ensemble.members}: ${row.ensemble.error} %`,
+        description: `${family} ×${row.ensemble.members}: ${percentSign(row.ensemble.error, locale)}`,
       });
     }
   }

@@ -6,17 +6,19 @@
 import { createBoundaryMap } from '../../charts/boundary-map';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { palette } from '../../charts/palette';
-import { boundaryLabStrings } from '../../lib/i18n/widgets/boundary-lab';
+import { boundaryHeadline, boundaryLabStrings } from '../../lib/i18n/widgets/boundary-lab';
 import { fill } from '../../lib/i18n/translate';
+import { fixed, percent } from '../../lib/i18n/number-format';
 import { chanceLoss, makeDataset } from '../../lib/ml/datasets';
 import { featureFormula, orderFeatures } from '../../lib/ml/features';
 import { boundaryLabSchema, type BoundaryLabState } from '../../lib/state/schemas/boundary-lab';
 import type { BoundaryGrid, BoundaryJob, BoundaryProgress, BoundaryResult } from '../../workers/boundary-job';
 import { WorkerPool } from '../../workers/worker-pool';
-import { createRunBar } from '../shared/run-bar';
+import { chartEmptyText, createRunBar, endTogether } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { jobsFor, learnerKinds, pointCount, smooth, type LearnerKind } from './jobs';
 import { decodeGrid, loadBoundaryRecording, type BoundaryRecording, type RecordedLearner } from './recording';
+import { inSteps, yieldToMain } from '../shared/lazy-mount';
 
 const colors: Record<LearnerKind, string> = { raw: palette.vermillion, features: palette.green, mlp: palette.residual };
 const dashes: Record<LearnerKind, string> = { raw: '6 3', features: '2 3', mlp: '' };
@@ -29,21 +31,22 @@ function recordedRuns(state: BoundaryLabState, rec: BoundaryRecording | undefine
   return same ? rec.datasets[state.dataset] : undefined;
 }
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const rt = mountWidget(root, boundaryLabSchema);
   const s = boundaryLabStrings[rt.locale];
   const rec = loadBoundaryRecording();
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
-  // On a phone a narrower viewBox keeps the axis labels readable (the SVG scales to its box).
-  const width = root.clientWidth < 520 ? 380 : 560;
-  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', height: 240, width });
-  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220, width });
+  // Charts are laid out for their boxes' widths; an empty one says what to do.
+  const empty = chartEmptyText(rt);
+  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', height: 240, empty });
+  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220, empty });
   lossChart.svg.dataset.chart = 'loss';
   accChart.svg.dataset.chart = 'accuracy';
   const maps = Object.fromEntries(
     learnerKinds.map((l) => {
-      const m = createBoundaryMap(q(`[data-chart="boundary-${l}"]`), { title: q(`[data-map-title="${l}"]`).textContent ?? l });
+      const m = createBoundaryMap(q(`[data-chart="boundary-${l}"]`), { title: q(`[data-map-title="${l}"]`).textContent ?? l, empty });
       m.svg.dataset.chart = `boundary-${l}`;
       return [l, m];
     }),
@@ -115,8 +118,16 @@ export function start(root: HTMLElement) {
     maps[l].update(g ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: points() } : undefined);
   }
 
-  function setStats(l: LearnerKind, loss?: number, accuracy?: number) {
-    q(`[data-map-stats="${l}"]`).textContent = loss === undefined || accuracy === undefined ? '' : `${s.loss} ${loss.toFixed(4)} · ${s.accuracy} ${(100 * accuracy).toFixed(1)} %`;
+  /** Final accuracy per learner on screen (recorded or live), for the headline. */
+  const finals = new Map<LearnerKind, number>();
+  function showHeadline() {
+    q('[data-headline]').textContent = boundaryHeadline(rt.locale, shown().filter((l) => finals.has(l)).map((l) => ({ learner: l, finalAccuracy: finals.get(l) })));
+  }
+  function setStats(l: LearnerKind, loss?: number, accuracy?: number, final = false) {
+    q(`[data-map-stats="${l}"]`).textContent = loss === undefined || accuracy === undefined ? '' : `${s.loss} ${fixed(loss, 4)} · ${s.accuracy} ${percent(accuracy, rt.locale)}`;
+    if (final && accuracy !== undefined) finals.set(l, accuracy);
+    else if (loss === undefined) finals.delete(l);
+    showHeadline();
   }
 
   function clearView() {
@@ -130,30 +141,43 @@ export function start(root: HTMLElement) {
     }
   }
 
-  /** Shows the recorded runs when the current settings were recorded; returns whether it did. */
-  function showRecording(): boolean {
+  /**
+   * The recorded runs, when the current settings were recorded, as drawing steps (each learner's
+   * map, then the curves and the table); undefined otherwise. The first mount draws them one per task.
+   */
+  function recordingSteps(): (() => void)[] | undefined {
     const runs = recordedRuns(rt.state, rec);
     recordedNote.hidden = !runs;
     if (!runs) {
       bar.message('');
-      return false;
+      return undefined;
     }
     clearView();
-    for (const r of runs) {
-      losses[r.learner] = r.lossSeries;
-      evals[r.learner] = r.curve;
-      drawGrid(r.learner, { ...r.grid, probabilities: decodeGrid(r.grid.cells, r.grid.classes) });
-      setStats(r.learner, r.finalLoss, r.finalAccuracy);
-    }
-    drawCurves();
-    learnersBody.replaceChildren(
-      ...learnerKinds.flatMap((l) => runs.filter((r) => r.learner === l)).map((r) => {
-        const tr = row([r.learner, formulas(r.features), String(r.parameterCount), r.finalLoss.toFixed(4), r.finalAccuracy.toFixed(4)], r.learner);
-        tr.dataset.recorded = '';
-        return tr;
+    return [
+      ...runs.map((r) => () => {
+        losses[r.learner] = r.lossSeries;
+        evals[r.learner] = r.curve;
+        drawGrid(r.learner, { ...r.grid, probabilities: decodeGrid(r.grid.cells, r.grid.classes) });
+        setStats(r.learner, r.finalLoss, r.finalAccuracy, true);
       }),
-    );
-    return true;
+      () => {
+        drawCurves();
+        learnersBody.replaceChildren(
+          ...learnerKinds.flatMap((l) => runs.filter((r) => r.learner === l)).map((r) => {
+            const tr = row([r.learner, formulas(r.features), String(r.parameterCount), r.finalLoss.toFixed(4), r.finalAccuracy.toFixed(4)], r.learner);
+            tr.dataset.recorded = '';
+            return tr;
+          }),
+        );
+      },
+    ];
+  }
+
+  /** Shows the recorded runs when the current settings were recorded; returns whether it did. */
+  function showRecording(): boolean {
+    const steps = recordingSteps();
+    for (const step of steps ?? []) step();
+    return !!steps;
   }
 
   let frame = 0;
@@ -169,17 +193,9 @@ export function start(root: HTMLElement) {
     recordedNote.hidden = true;
     clearView();
     const jobs = jobsFor(rt.state);
-    const total = jobs.reduce((n, j) => n + j.steps, 0);
-    const done = new Map<LearnerKind, number>();
     const ema: Record<LearnerKind, number | undefined> = { raw: undefined, features: undefined, mlp: undefined };
-    const t0 = performance.now();
-    const updateProgress = () => {
-      const sum = [...done.values()].reduce((a, b) => a + b, 0);
-      const frac = total ? sum / total : 0;
-      bar.progress(frac, `${sum} / ${total}`, t0);
-    };
-    updateProgress();
-    const runs = jobs.map((job) =>
+    const tracker = bar.track(jobs.map((j) => ({ steps: j.steps })));
+    const runs = jobs.map((job, index) =>
       pool
         .run(job, {
           onReady: (backend, reason) => {
@@ -188,7 +204,7 @@ export function start(root: HTMLElement) {
           },
           onProgress: (p) => {
             const l = p.learner;
-            done.set(l, p.step);
+            tracker.step(index, p.step);
             let step = p.step - p.losses.length + 1;
             for (const v of p.losses) {
               ema[l] = smooth(ema[l], v);
@@ -200,20 +216,18 @@ export function start(root: HTMLElement) {
             }
             if (p.grid) drawGrid(l, p.grid);
             scheduleDraw();
-            updateProgress();
           },
         })
         .then((outcome) => {
           if (outcome.kind !== 'done') return;
           const r = outcome.result;
-          done.set(r.learner, r.steps);
-          updateProgress();
+          tracker.step(index, r.steps);
           if (r.diverged) {
             bar.message(fill(s.diverged, { learner: s[`learner.${r.learner}`], step: r.diverged.atStep }));
             return;
           }
           if (r.grid) drawGrid(r.learner, r.grid);
-          setStats(r.learner, r.finalLoss, r.finalAccuracy);
+          setStats(r.learner, r.finalLoss, r.finalAccuracy, true);
           const order = learnerKinds.indexOf(r.learner);
           const tr = row([r.learner, formulas(r.features), String(r.parameterCount), r.finalLoss!.toFixed(4), r.finalAccuracy!.toFixed(4)], r.learner);
           const after = [...learnersBody.rows].find((x) => learnerKinds.indexOf(x.dataset.learner as LearnerKind) > order);
@@ -221,6 +235,14 @@ export function start(root: HTMLElement) {
         }),
     );
     await Promise.all(runs);
+    if (bar.stopped) {
+      // Stopped: every learner's curves end at the last step all of them reached.
+      const end = endTogether(learnerKinds.map((l) => losses[l]), (p) => p[0]);
+      for (const l of learnerKinds) evals[l] = evals[l].filter((e) => end === undefined || e.step <= end);
+      endTogether(learnerKinds.map((l) => evals[l]), (e) => e.step);
+    }
+    cancelAnimationFrame(frame);
+    frame = 0;
     drawCurves();
   });
 
@@ -229,12 +251,16 @@ export function start(root: HTMLElement) {
     if (bar.running) return;
     if (changed.every((k) => k === 'learners')) {
       drawCurves();
+      showHeadline();
       return;
     }
     if (!showRecording()) clearView();
   });
 
   titles();
-  if (!showRecording()) clearView();
+  await yieldToMain();
+  const steps = recordingSteps();
+  if (steps) await inSteps(steps);
+  else clearView();
   rt.setStatus('idle');
 }

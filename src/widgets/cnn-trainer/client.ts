@@ -8,20 +8,23 @@ import { createConfusionMatrix } from '../../charts/confusion-matrix';
 import { createImageGrid } from '../../charts/image-grid';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { toLocale } from '../../lib/i18n/locales';
-import { cnnTrainerStrings } from '../../lib/i18n/widgets/cnn-trainer';
+import { cnnHeadline, cnnTrainerStrings } from '../../lib/i18n/widgets/cnn-trainer';
 import { fill } from '../../lib/i18n/translate';
+import { count } from '../../lib/i18n/number-format';
 import { cnnTrainerSchema } from '../../lib/state/schemas/cnn-trainer';
 import type { CnnEvaluation, CnnJob, CnnProgress, CnnResult } from '../../workers/cnn-job';
 import { WorkerPool } from '../../workers/worker-pool';
-import { createRunBar } from '../shared/run-bar';
+import { chartEmptyText, createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { colors, createDigitView, type Weights } from './digit-view';
 import { cnnWorker, jobFor } from './jobs';
 import { loadRecording, splitWeights } from './recording';
 import weightsUrl from './recorded-weights.bin?url';
 import { bodyRow, f4 } from './table-rows';
+import { yieldToMain } from '../shared/lazy-mount';
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const s = cnnTrainerStrings[toLocale(root.dataset.locale)];
   // Names for the URL notice (the digit radios' own labels are just "0" … "9").
   const names: Record<string, string> = { epochs: s.epochs, batch: s.batch, lr: s.lr, filters1: s.filters1, filters2: s.filters2, seed: s.seed, contrast: s.contrast, digit: s.samples };
@@ -29,21 +32,14 @@ export function start(root: HTMLElement) {
   const rec = loadRecording();
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
-  // Charts (smaller viewBoxes and fewer tiles per row on a phone, so that text stays readable)
+  // Charts, laid out for their boxes' widths (text stays 12 px on a phone); the legend sits above the plot.
   const narrow = root.clientWidth < 480;
-  const accChart = createLineChart(q('[data-chart="accuracy"]'), {
-    title: s.accChart,
-    xLabel: s.epochAxis,
-    yLabel: s.accuracyAxis,
-    yDomain: [0, 1],
-    width: narrow ? 380 : 460,
-    height: 300,
-    legend: 'bottom',
-  });
-  const confusion = createConfusionMatrix(q('[data-chart="confusion"]'), { title: s.confusionChart, trueLabel: s.trueAxis, predictedLabel: s.predictedAxis });
-  const filters = createImageGrid(q('[data-chart="filters"]'), { title: s.filtersChart, scale: 'signed', perRow: narrow ? 8 : 16, tileSize: 40 });
+  const empty = chartEmptyText(rt);
+  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.epochAxis, yLabel: s.accuracyAxis, yDomain: [0, 1], height: 300, empty });
+  const confusion = createConfusionMatrix(q('[data-chart="confusion"]'), { title: s.confusionChart, trueLabel: s.trueAxis, predictedLabel: s.predictedAxis, empty });
+  const filters = createImageGrid(q('[data-chart="filters"]'), { title: s.filtersChart, scale: 'signed', perRow: 16, tileSize: 40 });
   for (const [c, name] of [[accChart, 'accuracy'], [confusion, 'confusion'], [filters, 'filters']] as const) c.svg.dataset.chart = name;
-  const digits = createDigitView(root, { strings: s, recording: rec, chosen: () => rt.state.digit, filters: () => [rt.state.filters1, rt.state.filters2], narrow });
+  const digits = createDigitView(root, { strings: s, recording: rec, chosen: () => rt.state.digit, filters: () => [rt.state.filters1, rt.state.filters2], narrow, locale: rt.locale });
 
   // Elements
   const body = (m: string) => q<HTMLTableSectionElement>(`table[data-metrics="${m}"] tbody`);
@@ -71,6 +67,7 @@ export function start(root: HTMLElement) {
       all.push(series('lr-test', s['series.lrTest'], colors.lr, '', 'logisticTest'), series('lr-train', s['series.lrTrain'], colors.lr, '6 3', 'logisticTrain'));
     }
     accChart.update(all);
+    q<HTMLElement>('[data-headline]').textContent = cnnHeadline(rt.locale, curve);
     body('accuracy').replaceChildren(...curve.map((e) => bodyRow([e.epoch, f4(e.train), f4(e.test)], { recorded: recordedRun })));
     body('logistic-accuracy').replaceChildren(
       ...curve.filter((e) => e.logisticTest !== undefined).map((e) => bodyRow([e.epoch, f4(e.logisticTrain), f4(e.logisticTest)], { recorded: recordedRun })),
@@ -145,7 +142,7 @@ export function start(root: HTMLElement) {
         if (p.step > 0) firstStepAt ??= performance.now();
         const frac = p.step / p.total;
         const epoch = Math.min(job.epochs, Math.floor((p.step * job.epochs) / p.total) + 1);
-        bar.progress(frac, fill(s.progress, { e: epoch, n: job.epochs, s: p.step, t: p.total }), firstStepAt);
+        bar.progress(frac, fill(s.progress, { e: epoch, n: job.epochs, s: count(p.step), t: count(p.total) }), firstStepAt);
         if (p.evaluation) curve.push(p.evaluation);
         if (p.weights) pendingModel = { cnn: p.weights, logistic: p.logisticWeights, c1: job.channels1, c2: job.channels2, epoch: p.evaluation?.epoch ?? 0 };
         if (p.evaluation || p.weights) scheduleView(Boolean(p.evaluation));
@@ -161,12 +158,26 @@ export function start(root: HTMLElement) {
     }
   });
 
+  /** Same training settings as the recording (the digit shown does not count). */
+  const trainingKeys = ['epochs', 'batch', 'lr', 'filters1', 'filters2', 'seed', 'contrast'] as const;
+  const matchesRecording = () => Boolean(rec) && trainingKeys.every((k) => rec!.state[k] === rt.state[k]);
   rt.onChange((_state, changed) => {
     if (changed.includes('digit')) digits.showSample();
+    if (bar.running || changed.every((k) => k === 'digit')) return;
+    // Other settings: the curves and the matrix shown are the recording's when it matches, else
+    // an empty chart asking for a run (never numbers from other settings).
+    const match = matchesRecording();
+    recordedRun = match;
+    curve = match ? rec!.curve : [];
+    sourceNote.textContent = match ? fill(s.recorded, { ms: rec!.msPerEpoch }) : '';
+    drawCurve();
+    drawConfusion(match ? rec!.confusion : undefined);
   });
 
+  await yieldToMain();
   drawCurve();
   drawConfusion(rec?.confusion);
+  await yieldToMain();
   digits.draw();
   rt.setStatus('idle');
 }

@@ -9,6 +9,8 @@ import { createImageGrid } from '../../charts/image-grid';
 import { palette } from '../../charts/palette';
 import type { CnnTrainerKey } from '../../lib/i18n/widgets/cnn-trainer';
 import { fill } from '../../lib/i18n/translate';
+import { percent } from '../../lib/i18n/number-format';
+import type { Locale } from '../../lib/i18n/locales';
 import { centerDigit } from '../../lib/ml/digit-preprocess';
 import { softmaxRegressionProbabilities, tinyCnnTrace } from '../../lib/ml/tiny-cnn-reference';
 import { createDrawPad } from './draw-pad';
@@ -36,6 +38,7 @@ export interface DigitViewOptions {
   /** Filters in the widget's settings, for the titles before any weights are there. */
   filters: () => [number, number];
   narrow: boolean;
+  locale: Locale;
 }
 
 export function createDigitView(root: HTMLElement, o: DigitViewOptions) {
@@ -67,7 +70,7 @@ export function createDigitView(root: HTMLElement, o: DigitViewOptions) {
 
   const verdict = (p: Float64Array) => {
     const d = p.indexOf(Math.max(...p));
-    return { d, p: Math.round(100 * p[d]!) };
+    return { d, p: p[d]! };
   };
   function say(out: HTMLOutputElement, template: string, p: Float64Array | undefined) {
     if (!p) {
@@ -76,7 +79,7 @@ export function createDigitView(root: HTMLElement, o: DigitViewOptions) {
       return;
     }
     const v = verdict(p);
-    out.textContent = `${fill(template, { d: v.d })} · ${fill(s.sure, { p: v.p })}`;
+    out.textContent = `${fill(template, { d: v.d })} · ${fill(s.sure, { p: percent(v.p, o.locale, 0) })}`;
     out.dataset.class = String(v.d);
   }
 

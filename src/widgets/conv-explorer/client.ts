@@ -6,11 +6,14 @@
 import { createGridMap } from '../../charts/grid-map';
 import { convExplorerStrings } from '../../lib/i18n/widgets/conv-explorer';
 import { fill } from '../../lib/i18n/translate';
+import { count } from '../../lib/i18n/number-format';
 import { windowCells, type Grid } from '../../lib/ml/conv-reference';
 import { flattenKernel, presetKernel, resizeKernel, kernelFromCells, type KernelSize } from '../../lib/ml/conv-presets';
 import { convExplorerSchema, type ConvExplorerState } from '../../lib/state/schemas/conv-explorer';
+import { bindNumberField, numberFieldOf } from '../shared/number-field';
 import { mountWidget } from '../shared/widget-runtime';
 import { cellText, explore, sampleDigits, type Explored } from './compute';
+import { yieldToMain } from '../shared/lazy-mount';
 
 const side = 28;
 const copy = (g: Grid): Grid => g.map((row) => [...row]);
@@ -18,7 +21,8 @@ const sameCells = (a: readonly number[], b: readonly number[]) => a.length === b
 /** A kernel's cells as a link carries them (3 significant digits), so comparisons match the state. */
 const linkCells = (g: Grid) => flattenKernel(g).map((v) => Number(v.toPrecision(3)));
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const rt = mountWidget(root, convExplorerSchema);
   const s = convExplorerStrings[rt.locale];
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
@@ -66,42 +70,47 @@ export function start(root: HTMLElement) {
     if (!sameCells(want, rt.state.weights)) rt.set({ weights: want });
   }
 
+  const cellSpec = { kind: 'float', min: convExplorerSchema.fields.weights.min, max: convExplorerSchema.fields.weights.max, default: 0, digits: 3 } as const;
+  const cellMessage = q<HTMLElement>('[data-cell-message]');
+  const cellValue = (idx: number) => flattenKernel(result.kernel)[idx] ?? 0;
   function buildCells(k: number) {
-    if (kernelGrid.childElementCount === k * k) return;
+    if (kernelGrid.childElementCount === k * k && kernelGrid.querySelector('[data-number-field]')) return;
     kernelGrid.style.setProperty('--k', String(k));
     patch.style.setProperty('--k', String(k));
+    kernelGrid.querySelectorAll<HTMLInputElement>('input[data-cell]').forEach((el) => numberFieldOf(el)?.destroy());
     kernelGrid.replaceChildren(
       ...Array.from({ length: k * k }, (_, idx) => {
         const el = document.createElement('input');
-        el.type = 'number';
-        el.step = '0.1';
-        el.min = String(convExplorerSchema.fields.weights.min);
-        el.max = String(convExplorerSchema.fields.weights.max);
+        el.type = 'text';
+        el.dataset.step = '0.1';
         el.dataset.cell = String(idx);
         el.setAttribute('aria-label', fill(s.cell, { r: Math.floor(idx / k) + 1, c: (idx % k) + 1 }));
+        el.value = String(cellValue(idx));
+        // A cell takes free typing like every number field; its value becomes the custom kernel's.
+        bindNumberField(el, {
+          spec: cellSpec,
+          t: rt.t,
+          message: cellMessage,
+          current: () => cellValue(idx),
+          apply: (v) => {
+            if (cellsLocked) return cellValue(idx);
+            const cells = flattenKernel(result.kernel);
+            cells[idx] = v;
+            rt.set({ kernel: 'custom', weights: cells.map((x) => Number(x.toPrecision(3))) });
+            return cellValue(idx);
+          },
+        });
         return el;
       }),
     );
   }
   function writeCells() {
-    const flat = flattenKernel(result.kernel);
     buildCells(result.kernel.length);
-    kernelGrid.querySelectorAll<HTMLInputElement>('input[data-cell]').forEach((el, i) => {
+    kernelGrid.querySelectorAll<HTMLInputElement>('input[data-cell]').forEach((el) => {
       el.disabled = cellsLocked;
-      if (document.activeElement === el && Number(el.value) === flat[i]) return; // don't fight the reader's typing
-      el.value = String(flat[i]);
+      numberFieldOf(el)?.sync();
     });
   }
-  kernelGrid.addEventListener('input', (event) => {
-    const el = event.target as HTMLInputElement;
-    if (!el.dataset.cell || cellsLocked) return;
-    const v = Number(el.value);
-    if (el.value.trim() === '' || !Number.isFinite(v)) return; // half-typed ("-", "") waits for more
-    const cells = flattenKernel(result.kernel);
-    cells[Number(el.dataset.cell)] = v;
-    rt.set({ kernel: 'custom', weights: cells.map((x) => Number(x.toPrecision(3))) });
-  });
-  kernelGrid.addEventListener('change', () => writeCells()); // show the clamped value once the reader leaves the cell
 
   // ---- drawing ----
   function paint(r: number, c: number, erase: boolean) {
@@ -289,12 +298,12 @@ export function start(root: HTMLElement) {
     const st = rt.state;
     const k = result.kernel.length;
     const values = { n: result.n, k, s: st.stride, p: st.padding, d: st.dilation, o: result.o, m: st.poolSize, po: result.po, cin: st.cin, cout: st.cout, params: result.params };
-    for (const [name, value] of Object.entries(values)) setSlot(name, value);
+    for (const [name, value] of Object.entries(values)) setSlot(name, name === 'params' ? count(value) : value);
     q<HTMLElement>('[data-pool-formula]').hidden = st.pool === 'none';
     root.querySelectorAll<HTMLElement>('.nb-katex[data-bias]').forEach((el) => (el.dataset.bias = st.bias ? 'on' : 'off'));
     q<HTMLElement>('[data-sr="formula"]').textContent = fill(s.formulaSr, values);
     q<HTMLElement>('[data-sr="pool"]').textContent = fill(s.poolSr, values);
-    q<HTMLElement>('[data-sr="params"]').textContent = fill(s.paramsSr, { ...values, b: st.bias ? ' + C_out' : '', bv: st.bias ? ` + ${st.cout}` : '' });
+    q<HTMLElement>('[data-sr="params"]').textContent = fill(s.paramsSr, { ...values, params: count(result.params), b: st.bias ? ' + C_out' : '', bv: st.bias ? ` + ${st.cout}` : '' });
   }
 
   /** Recomputes everything after a change of state or image. */
@@ -333,6 +342,7 @@ export function start(root: HTMLElement) {
     const j = o ? position % o : 0;
     scrub.value = String(position);
     positionOut.textContent = o ? `${i}, ${j}` : '—';
+    scrub.setAttribute('aria-valuetext', o ? fill(s.positionValue, { i, j }) : '—');
     root.dataset.position = String(position);
     const opts = { stride: st.stride, padding: st.padding, dilation: st.dilation };
     const taps = o ? windowCells(i, j, k, opts) : [];
@@ -387,10 +397,12 @@ export function start(root: HTMLElement) {
   });
 
   syncWeights();
+  await yieldToMain();
   compute();
   // Start with the window where the feature map is largest (it survives ReLU), not in an empty corner.
   const flat = result.featureMap.flat();
   position = flat.length ? flat.indexOf(Math.max(...flat)) : 0;
+  await yieldToMain();
   render();
   rt.setStatus('done');
 }

@@ -4,6 +4,7 @@
  * the settings change; `nb-bias` wraps the bias term so it can be hidden.
  */
 import katex from 'katex';
+import { count } from '../../lib/i18n/number-format';
 
 const slot = (name: string, value: number | string) => String.raw`\htmlClass{nb-v-${name}}{${value}}`;
 
@@ -42,9 +43,9 @@ export function poolSizeHtml(v: FormulaValues): string {
   return render(String.raw`\left\lfloor \frac{o - m}{m} \right\rfloor + 1 = \left\lfloor \frac{${slot('o', v.o)} - ${slot('m', v.m)}}{${slot('m', v.m)}} \right\rfloor + 1 = ${slot('po', v.po)}`);
 }
 
-/** k·k·C_in·C_out + C_out with the reader's numbers. */
+/** k·k·C_in·C_out + C_out with the reader's numbers; the count grouped as in prose (`73,728`). */
 export function paramsHtml(v: FormulaValues): string {
   return render(
-    String.raw`k \cdot k \cdot C_{\text{in}} \cdot C_{\text{out}} \htmlClass{nb-bias}{{} + C_{\text{out}}} = ${slot('k', v.k)} \cdot ${slot('k', v.k)} \cdot ${slot('cin', v.cin)} \cdot ${slot('cout', v.cout)} \htmlClass{nb-bias}{{} + ${slot('cout', v.cout)}} = ${slot('params', v.params)}`,
+    String.raw`k \cdot k \cdot C_{\text{in}} \cdot C_{\text{out}} \htmlClass{nb-bias}{{} + C_{\text{out}}} = ${slot('k', v.k)} \cdot ${slot('k', v.k)} \cdot ${slot('cin', v.cin)} \cdot ${slot('cout', v.cout)} \htmlClass{nb-bias}{{} + ${slot('cout', v.cout)}} = ${slot('params', String.raw`\text{${count(v.params)}}`)}`,
   );
 }

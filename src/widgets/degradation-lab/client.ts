@@ -5,16 +5,17 @@
 import { createBoundaryMap } from '../../charts/boundary-map';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { dashes, palette } from '../../charts/palette';
-import { degradationLabStrings } from '../../lib/i18n/widgets/degradation-lab';
+import { degradationHeadline, degradationLabStrings, type HeadlineRun } from '../../lib/i18n/widgets/degradation-lab';
 import { fill } from '../../lib/i18n/translate';
 import { chanceLoss, datasetClasses, makeDataset } from '../../lib/ml/datasets';
 import { degradationLabSchema, type DegradationLabState } from '../../lib/state/schemas/degradation-lab';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
 import { WorkerPool } from '../../workers/worker-pool';
-import { createRunBar } from '../shared/run-bar';
+import { chartEmptyText, createRunBar, endTogether } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
-import { archs, jobsFor, smooth, type Arch } from './jobs';
+import { archs, jobsFor, smooth, stepCost, type Arch } from './jobs';
 import { loadRecording, type Recording } from './recording';
+import { inSteps, yieldToMain } from '../shared/lazy-mount';
 
 /** Events other widgets on the page (gradient-flow) listen to. */
 export interface GradNormsEventDetail {
@@ -34,7 +35,8 @@ function matchesRecording(state: DegradationLabState, rec: Recording | undefined
   return keys.every((k) => rec.state[k] === state[k]);
 }
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const rt = mountWidget(root, degradationLabSchema, {
     format: (key, value) => (key === 'lr' ? String(value) : String(value)),
   });
@@ -42,14 +44,15 @@ export function start(root: HTMLElement) {
   const rec = loadRecording();
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
-  // Charts
+  // Charts (an empty one says what to do instead of showing made-up axes)
+  const empty = chartEmptyText(rt);
   const chance = () => ({ y: chanceLoss(rt.state.dataset), label: fill(s.chance, { c: datasetClasses(rt.state.dataset) }) });
-  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', reference: chance(), height: 240 });
-  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220 });
-  const sweepChart = createLineChart(q('[data-chart="sweep"]'), { title: s.sweepChart, xLabel: s.depthAxis, yLabel: s.loss, xScale: 'log2', yScale: 'log', reference: chance() });
+  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', reference: chance(), height: 240, empty });
+  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220, empty });
+  const sweepChart = createLineChart(q('[data-chart="sweep"]'), { title: s.sweepChart, xLabel: s.depthAxis, yLabel: s.loss, xScale: 'log2', yScale: 'log', reference: chance(), empty });
   const boundary: Record<Arch, ReturnType<typeof createBoundaryMap>> = {
-    plain: createBoundaryMap(q('[data-chart="boundary-plain"]'), { title: s.boundaryPlain }),
-    residual: createBoundaryMap(q('[data-chart="boundary-residual"]'), { title: s.boundaryResidual }),
+    plain: createBoundaryMap(q('[data-chart="boundary-plain"]'), { title: s.boundaryPlain, empty }),
+    residual: createBoundaryMap(q('[data-chart="boundary-residual"]'), { title: s.boundaryResidual, empty }),
   };
   for (const [el, name] of [[lossChart.svg, 'loss'], [accChart.svg, 'accuracy'], [sweepChart.svg, 'sweep'], [boundary.plain.svg, 'boundary-plain'], [boundary.residual.svg, 'boundary-residual']] as const) el.dataset.chart = name;
 
@@ -59,6 +62,7 @@ export function start(root: HTMLElement) {
   const sweepBody = q<HTMLTableSectionElement>('table[data-metrics="sweep"] tbody');
 
   const recordedNote = q<HTMLElement>('[data-recorded-note]');
+  const headline = q<HTMLElement>('[data-headline]');
 
   const pool = new WorkerPool<DegradationJob, DegradationProgress, DegradationResult>(
     () => new Worker(new URL('../../workers/degradation.worker.ts', import.meta.url), { type: 'module' }),
@@ -70,6 +74,12 @@ export function start(root: HTMLElement) {
   let losses: Record<Arch, [number, number][]> = { plain: [], residual: [] };
   let evals: Record<Arch, { step: number; loss: number; accuracy: number }[]> = { plain: [], residual: [] };
   let sweepResults: DegradationResult[] = [];
+  /** Finished one-depth runs on screen (recorded or live), for the headline. */
+  let singleRuns: HeadlineRun[] = [];
+  const showHeadline = () => {
+    const shownArchs = (r: HeadlineRun) => rt.state.arch.includes(r.arch);
+    headline.textContent = degradationHeadline(rt.locale, rt.state.mode, (rt.state.mode === 'sweep' ? sweepResults : singleRuns).filter(shownArchs));
+  };
 
   const archLabel = (a: Arch) => s[a];
   const series = (a: Arch, points: [number, number][], markers = false): LineSeries => ({ id: a, label: archLabel(a), color: palette[a], dash: dashes[a], points, markers });
@@ -95,6 +105,7 @@ export function start(root: HTMLElement) {
         return tr;
       }),
     );
+    showHeadline();
   }
 
   // Progress arrives in bursts from two workers; draw at most once per frame.
@@ -134,10 +145,12 @@ export function start(root: HTMLElement) {
         return tr;
       }),
     );
+    showHeadline();
   }
 
   function addRunRow(r: DegradationResult) {
     if (r.finalLoss === undefined || r.finalAccuracy === undefined) return;
+    if (rt.state.mode !== 'sweep') singleRuns.push(r);
     const tr = document.createElement('tr');
     for (const text of [r.arch, String(r.depth), String(r.steps), r.finalLoss.toFixed(4), r.finalAccuracy.toFixed(4)]) {
       const td = document.createElement('td');
@@ -145,6 +158,7 @@ export function start(root: HTMLElement) {
       tr.append(td);
     }
     runsBody.append(tr);
+    showHeadline();
   }
 
   const points = () => {
@@ -156,31 +170,47 @@ export function start(root: HTMLElement) {
     root.dispatchEvent(new CustomEvent<GradNormsEventDetail>('nb:grad-norms', { bubbles: true, detail }));
   }
 
-  /** Shows the recorded default run when the current settings are the recorded ones. */
-  function showRecording() {
+  /**
+   * The recorded default run, when the current settings are the recorded ones, as drawing steps
+   * (curves, each map, the sweep); undefined otherwise. The first mount draws them one per task.
+   */
+  function recordingSteps(): (() => void)[] | undefined {
     const match = matchesRecording(rt.state, rec);
     recordedNote.hidden = !match;
-    if (!rec || !match) return false;
+    if (!rec || !match) return undefined;
     losses = { plain: rec.lossSeries.plain, residual: rec.lossSeries.residual };
+    singleRuns = rec.runs;
     evals = { plain: [], residual: [] };
     for (const c of rec.curve) {
       if (c.plainLoss !== null && c.plainAcc !== null) evals.plain.push({ step: c.step, loss: c.plainLoss, accuracy: c.plainAcc });
       if (c.residualLoss !== null && c.residualAcc !== null) evals.residual.push({ step: c.step, loss: c.residualLoss, accuracy: c.residualAcc });
     }
-    drawCurves();
-    const pts = points();
-    for (const a of archs) {
-      const g = rec.grids[a];
-      boundary[a].update(g && rt.state.arch.includes(a) ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: pts } : undefined);
-      rec.gradNorms[a].forEach((g, i) => emitGrad({ arch: a, depth: rec.runs[0]?.depth ?? rt.state.depth, step: g.step, norms: g.norms, source: 'recorded', reset: i === 0 }));
-    }
-    const recSweep = rec.sweep.filter(() => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
-    sweepResults = recSweep.map((r) => ({ ...r, msPerStep: 0 }));
-    drawSweep();
-    return true;
+    let pts: ReturnType<typeof points> | undefined;
+    return [
+      drawCurves,
+      ...archs.map((a) => () => {
+        pts ??= points();
+        const g = rec.grids[a];
+        boundary[a].update(g && rt.state.arch.includes(a) ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: pts } : undefined);
+        rec.gradNorms[a].forEach((g, i) => emitGrad({ arch: a, depth: rec.runs[0]?.depth ?? rt.state.depth, step: g.step, norms: g.norms, source: 'recorded', reset: i === 0 }));
+      }),
+      () => {
+        const recSweep = rec.sweep.filter(() => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
+        sweepResults = recSweep.map((r) => ({ ...r, msPerStep: 0 }));
+        drawSweep();
+      },
+    ];
+  }
+
+  /** Shows the recorded default run when the current settings are the recorded ones. */
+  function showRecording() {
+    const steps = recordingSteps();
+    for (const step of steps ?? []) step();
+    return !!steps;
   }
 
   function clearView() {
+    singleRuns = [];
     losses = { plain: [], residual: [] };
     evals = { plain: [], residual: [] };
     drawCurves();
@@ -206,21 +236,17 @@ export function start(root: HTMLElement) {
       sweepResults = [];
       drawSweep();
     } else clearView();
-    const totalSteps = jobs.reduce((n, j) => n + j.steps, 0);
-    const doneSteps = new Map<number, number>();
     const t0 = performance.now();
     trainStartedAt = t0;
     delete root.dataset.firstLossMs;
     let firstLossAt: number | undefined;
     const ema: Record<Arch, number | undefined> = { plain: undefined, residual: undefined };
     let finished = 0;
-    const updateProgress = () => {
-      const done = [...doneSteps.values()].reduce((a, b) => a + b, 0);
-      const frac = totalSteps ? done / totalSteps : 0;
-      const head = sweep ? fill(s.sweepProgress, { i: Math.min(finished + 1, jobs.length), n: jobs.length }) + ' · ' : '';
-      bar.progress(frac, `${head}${done} / ${totalSteps}`, t0);
-    };
-    updateProgress();
+    // The bar fills by work: a sweep's deep runs cost more per step than its shallow ones.
+    const tracker = bar.track(
+      jobs.map((j) => ({ steps: j.steps, cost: stepCost(j) })),
+      () => (sweep ? fill(s.sweepProgress, { i: Math.min(finished + 1, jobs.length), n: jobs.length }) + ' · ' : ''),
+    );
     let divergedMsg = '';
     const runs = jobs.map((job, index) =>
       pool
@@ -230,7 +256,7 @@ export function start(root: HTMLElement) {
             bar.started();
           },
           onProgress: (p) => {
-            doneSteps.set(index, p.step);
+            tracker.step(index, p.step);
             if (!sweep) {
               const a = p.arch;
               let first = p.step - p.losses.length + 1;
@@ -246,14 +272,13 @@ export function start(root: HTMLElement) {
               if (p.gradNorms) emitGrad({ arch: a, depth: p.depth, step: p.gradNorms.step, norms: p.gradNorms.norms, source: 'live', reset: p.gradNorms.step === 0 });
               scheduleDraw();
             }
-            updateProgress();
           },
         })
         .then((outcome) => {
           finished++;
           if (outcome.kind !== 'done') return;
           const r = outcome.result;
-          doneSteps.set(index, r.steps);
+          tracker.step(index, r.steps);
           if (r.diverged) {
             divergedMsg = fill(s.diverged, { arch: archLabel(r.arch), step: r.diverged.atStep });
             bar.message(divergedMsg);
@@ -267,10 +292,20 @@ export function start(root: HTMLElement) {
           } else if (r.grid) {
             boundary[r.arch].update({ probs: r.grid.probabilities, resolution: r.grid.resolution, classes: r.grid.classes, extent: r.grid.extent, points: points() });
           }
-          updateProgress();
         }),
     );
     await Promise.all(runs);
+    if (bar.stopped && !sweep) {
+      // Stopped: both nets' curves end at the last step both reached.
+      const end = endTogether(archs.map((a) => losses[a]), (p) => p[0]);
+      for (const a of archs) evals[a] = evals[a].filter((e) => end === undefined || e.step <= end);
+      endTogether(archs.map((a) => evals[a]), (e) => e.step);
+      cancelAnimationFrame(frame);
+      frame = 0;
+      drawCurves();
+    }
+    // For long-use checks (e2e soak): tensors left in each worker after the run.
+    root.dataset.workerTensors = pool.tensorCounts.join(',');
     if (divergedMsg) root.dataset.diverged = '';
   });
 
@@ -293,6 +328,9 @@ export function start(root: HTMLElement) {
   });
 
   setMode();
-  if (!showRecording()) clearView();
+  await yieldToMain();
+  const steps = recordingSteps();
+  if (steps) await inSteps(steps);
+  else clearView();
   rt.setStatus('idle');
 }

@@ -51,6 +51,15 @@ export function jobsFor(state: DegradationLabState): DegradationJob[] {
     : chosen.map((a) => jobFor(state, a, state.depth));
 }
 
+/**
+ * What one step of `job` costs, relative to other jobs (for the time-left estimate): a step's
+ * time grows with the depth (one dense layer forward and backward each), plus a fixed share
+ * (the batch, the loss, the read-back) worth about two layers.
+ */
+export function stepCost(job: Pick<DegradationJob, 'depth'>): number {
+  return job.depth + 2;
+}
+
 /** Exponential moving average used to draw mini-batch losses (weight 0.1 on the newest value). */
 export function smooth(previous: number | undefined, value: number): number {
   return previous === undefined ? value : 0.9 * previous + 0.1 * value;

@@ -14,23 +14,28 @@ import { gradientFlowSchema } from '../../lib/state/schemas/gradient-flow';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
 import { WorkerPool } from '../../workers/worker-pool';
 import type { GradNormsEventDetail } from '../degradation-lab/client';
-import { archs, jobFor, type Arch } from '../degradation-lab/jobs';
+import { archs, jobFor, stepCost, type Arch } from '../degradation-lab/jobs';
 import { loadRecording } from '../degradation-lab/recording';
-import { createRunBar } from '../shared/run-bar';
+import { chartEmptyText, createRunBar, endTogether } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
+import { yieldToMain } from '../shared/lazy-mount';
 
 type History = Record<Arch, { step: number; norms: number[] }[]>;
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   const rt = mountWidget(root, gradientFlowSchema);
   const s = gradientFlowStrings[rt.locale];
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
   const rec = loadRecording();
 
-  const profile = createLineChart(q('[data-chart="profile"]'), { title: s.profileChart, xLabel: s.layer, yLabel: s.norm, yScale: 'log', height: 280 });
+  // An empty chart says what to do: train, or (following the lab) wait for the lab's run.
+  const trainText = chartEmptyText(rt);
+  const empty = () => (rt.state.source === 'lab' ? s.waiting : trainText());
+  const profile = createLineChart(q('[data-chart="profile"]'), { title: s.profileChart, xLabel: s.layer, yLabel: s.norm, yScale: 'log', height: 280, empty });
   const heat: Record<Arch, ReturnType<typeof createLayerHeatmap>> = {
-    plain: createLayerHeatmap(q('[data-chart="heat-plain"]'), { title: s.heatPlain, xLabel: s.trainingStep, yLabel: s.layer }),
-    residual: createLayerHeatmap(q('[data-chart="heat-residual"]'), { title: s.heatResidual, xLabel: s.trainingStep, yLabel: s.layer }),
+    plain: createLayerHeatmap(q('[data-chart="heat-plain"]'), { title: s.heatPlain, xLabel: s.trainingStep, yLabel: s.layer, empty }),
+    residual: createLayerHeatmap(q('[data-chart="heat-residual"]'), { title: s.heatResidual, xLabel: s.trainingStep, yLabel: s.layer, empty }),
   };
   profile.svg.dataset.chart = 'profile';
   heat.plain.svg.dataset.chart = 'heat-plain';
@@ -65,6 +70,8 @@ export function start(root: HTMLElement) {
     if (following) scrub.value = scrub.max;
     const step = all[Number(scrub.value)] ?? all.at(-1) ?? 0;
     stepOut.textContent = String(step);
+    // The slider moves through evaluations (0, 1, 2…); it is announced as the training step they are.
+    scrub.setAttribute('aria-valuetext', fill(s.stepValue, { step }));
     const first = all[0];
     const series: LineSeries[] = [];
     for (const a of archs) {
@@ -148,8 +155,7 @@ export function start(root: HTMLElement) {
       following = true;
       draw();
       const jobs = archs.map((a) => jobFor(rt.state, a, rt.state.depth, { evaluations: 40, gridResolution: 0 }));
-      const done = new Map<number, number>();
-      const total = jobs.reduce((n, j) => n + j.steps, 0);
+      const tracker = bar.track(jobs.map((j) => ({ steps: j.steps, cost: stepCost(j) })));
       let frame = 0;
       try {
         const outcomes = await Promise.all(
@@ -160,10 +166,8 @@ export function start(root: HTMLElement) {
                 bar.started();
               },
               onProgress: (p) => {
-                done.set(i, p.step);
+                tracker.step(i, p.step);
                 if (p.gradNorms) history[p.arch].push(p.gradNorms);
-                const sum = [...done.values()].reduce((a, b) => a + b, 0);
-                bar.progress(sum / total, `${sum} / ${total}`);
                 if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
               },
             }),
@@ -172,6 +176,9 @@ export function start(root: HTMLElement) {
         const diverged = outcomes.find((o) => o.kind === 'done' && o.result.diverged);
         if (diverged && diverged.kind === 'done') bar.message(fill(s.diverged, { arch: s[diverged.result.arch], step: diverged.result.diverged!.atStep }));
       } finally {
+        // Stopped: both nets' histories end at the last step both reached.
+        if (bar.stopped) endTogether(archs.map((a) => history[a]), (h) => h.step);
+        cancelAnimationFrame(frame);
         draw();
       }
     });
@@ -187,6 +194,7 @@ export function start(root: HTMLElement) {
     showRecording();
   });
 
+  await yieldToMain();
   showRecording();
   rt.setStatus('idle');
 }

@@ -9,8 +9,10 @@ import { residualBlockSchema } from '../../lib/state/schemas/residual-block';
 import { mountWidget } from '../shared/widget-runtime';
 import { fill } from '../../lib/i18n/translate';
 import { renderBlockParts } from './render';
+import { yieldToMain } from '../shared/lazy-mount';
 
-export function start(root: HTMLElement) {
+/** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
+export async function start(root: HTMLElement) {
   if (root.dataset.mounted) return;
   root.dataset.mounted = '';
   const locale = toLocale(root.dataset.locale);
@@ -36,6 +38,7 @@ export function start(root: HTMLElement) {
     widthOptions();
   };
   rt.onChange(render);
+  await yieldToMain();
   render();
   rt.setStatus('done');
 }

@@ -1,14 +1,18 @@
 /**
  * Binds a widget's form controls to its state, driven by the schema: any element inside the
  * widget with `data-field="<key>"` is a control for that setting.
- * - int/float: `<input type="range|number">` (min/max come from the schema) or a `<select>`
+ * - int/float: `<input type="range">` (live while dragged; min/max come from the schema), a
+ *   `<select>`, or a number field `<input type="text" inputmode="decimal">` that takes free typing
+ *   and applies on Enter, blur or a pause (`bindNumberFields`, `number-field.ts`)
  * - bool: `<input type="checkbox">`
  * - enum: `<select>` or a group of `<input type="radio" value>`
  * - set: a group of `<input type="checkbox" value>`
  * - list: an `<input type="text">` holding comma-separated numbers (or no control: set it from code)
  * An element with `data-output="<key>"` shows the current value.
  */
+import type { StringKey } from '../../lib/i18n/strings';
 import type { FieldSpec, WidgetSchema } from '../../lib/state/schema';
+import { bindNumberField, numberFieldOf } from './number-field';
 
 type AnyState = Record<string, unknown>;
 
@@ -24,6 +28,7 @@ export function writeControls(root: HTMLElement, schema: WidgetSchema, state: An
       if (el instanceof HTMLSelectElement) el.value = String(value);
       else if (el.type === 'checkbox') el.checked = spec.kind === 'set' ? (value as string[]).includes(el.value) : Boolean(value);
       else if (el.type === 'radio') el.checked = el.value === String(value);
+      else if (numberFieldOf(el)) numberFieldOf(el)!.sync();
       else el.value = Array.isArray(value) ? value.join(',') : String(value);
     }
     for (const out of root.querySelectorAll<HTMLElement>(`[data-output="${key}"]`)) {
@@ -60,7 +65,7 @@ export function applyLimits(root: HTMLElement, schema: WidgetSchema) {
   for (const [key, spec] of Object.entries(schema.fields)) {
     if (spec.kind !== 'int' && spec.kind !== 'float') continue;
     for (const el of controlsFor(root, key)) {
-      if (el instanceof HTMLInputElement && (el.type === 'range' || el.type === 'number')) {
+      if (el instanceof HTMLInputElement && el.type === 'range') {
         if (!('allowed' in spec && spec.allowed)) {
           el.min = String(spec.min);
           el.max = String(spec.max);
@@ -76,6 +81,7 @@ export function listenControls(root: HTMLElement, schema: WidgetSchema, onInput:
     const el = event.target as HTMLInputElement | HTMLSelectElement;
     const key = el?.dataset?.field;
     if (!key || !(key in schema.fields)) return;
+    if ('numberField' in el.dataset) return; // applied by its own binding
     const value = readControl(root, key, schema.fields[key]!, el);
     if (value !== undefined) onInput(key, value, event.type === 'change');
   };
@@ -85,4 +91,26 @@ export function listenControls(root: HTMLElement, schema: WidgetSchema, onInput:
     root.removeEventListener('input', handler);
     root.removeEventListener('change', handler);
   };
+}
+
+/**
+ * Binds every number field (`input[type="text"][data-field]` of an int/float setting) to the state:
+ * `current(key)` is the value in use, `apply(key, value)` sets it and returns the value in use after.
+ */
+export function bindNumberFields(
+  root: HTMLElement,
+  schema: WidgetSchema,
+  t: (key: StringKey) => string,
+  current: (key: string) => number,
+  apply: (key: string, value: number) => number,
+) {
+  for (const [key, spec] of Object.entries(schema.fields)) {
+    if (spec.kind !== 'int' && spec.kind !== 'float') continue;
+    for (const el of controlsFor(root, key)) {
+      if (el instanceof HTMLInputElement && (el.type === 'text' || el.type === 'number')) {
+        if (el.type === 'number') el.type = 'text';
+        bindNumberField(el, { spec, t, current: () => current(key), apply: (v) => apply(key, v) });
+      }
+    }
+  }
 }

@@ -10,6 +10,14 @@
  * the meantime are applied again, and the last button pressed (Train, Export…) is pressed again,
  * once it is mounted. The root carries `data-mounted` from then on (a hook for tests and scripts:
  * `data-status="idle"` alone is also what the page ships before any code has loaded).
+ *
+ * Mounting never competes with the page's own loading, and never blocks the main thread for long:
+ * mounts wait for the page's `load` event, run one widget at a time, and yield to the browser
+ * before each (`yieldToMain`); a widget's `start` yields again between building its controls and
+ * drawing its first figures. Whether a widget is near the viewport is asked of an
+ * IntersectionObserver, never by measuring the page (which would force a layout of the whole
+ * chapter while it is still loading). Each mount is recorded as a performance measure
+ * `nb:mount:<id>`.
  */
 export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unknown>, margin = 400) {
   const root = document.getElementById(id);
@@ -26,7 +34,7 @@ export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unkno
     } else if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement) {
       edited.set(target, { value: target.value, checked: target instanceof HTMLInputElement && target.checked });
     }
-    void mount();
+    void mount(true);
   };
   const early = ['click', 'input', 'change', 'focusin'] as const;
   for (const type of early) root.addEventListener(type, keep);
@@ -35,10 +43,15 @@ export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unkno
   };
 
   let started: Promise<void> | undefined;
-  const mount = () =>
+  /** `urgent`: the reader is acting on the widget, so it need not wait for the page to finish loading. */
+  const mount = (urgent = false) =>
     (started ??= (() => {
       root.dataset.status = 'loading';
-      return load(root).then(
+      return inTurn(urgent, async () => {
+        performance.mark(`nb:mount:${id}:start`);
+        await load(root);
+        performance.measure(`nb:mount:${id}`, `nb:mount:${id}:start`);
+      }).then(
         () => {
           stopKeeping();
           for (const [el, was] of edited) {
@@ -60,11 +73,12 @@ export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unkno
     })());
 
   const addressed = location.hash === `#${id}` || new URLSearchParams(location.search).getAll('w').includes(id);
-  const box = root.getBoundingClientRect();
-  if (addressed || (box.top < innerHeight + margin && box.bottom > -margin)) {
+  if (addressed) {
     void mount();
     return;
   }
+  // The first callback comes after the next layout the page makes anyway: near the viewport now
+  // (within `margin`) mounts then; otherwise when the reader scrolls close.
   const io = new IntersectionObserver(
     (entries) => {
       if (entries.some((e) => e.isIntersecting)) {
@@ -75,6 +89,42 @@ export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unkno
     { rootMargin: `${margin}px` },
   );
   io.observe(root);
+}
+
+/** Gives the browser a turn (input, rendering) before continuing: `scheduler.yield` where there is one, else a new task. */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// The page's load event, or 5 s, whichever comes first (a stalled image must not keep widgets away).
+/** Runs drawing steps one per task (a widget's first figures), so no single task runs long. */
+export async function inSteps(steps: readonly (() => void)[]): Promise<void> {
+  for (const [i, step] of steps.entries()) {
+    if (i > 0) await yieldToMain();
+    step();
+  }
+}
+
+const pageLoaded = new Promise<void>((resolve) => {
+  if (document.readyState === 'complete') resolve();
+  else {
+    addEventListener('load', () => resolve(), { once: true });
+    setTimeout(resolve, 5000);
+  }
+});
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs widget mounts one after another, each after the page has loaded (unless urgent) and after a yield. */
+function inTurn(urgent: boolean, job: () => Promise<void>): Promise<void> {
+  const run = queue.then(async () => {
+    if (!urgent) await pageLoaded;
+    await yieldToMain();
+    await job();
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /**

@@ -1,15 +1,21 @@
 /**
- * The print view of a widget in its current state: its title, settings, its charts as static
- * figures (drawn in the light theme, for paper), and the link to this state as text and as a QR
- * code made locally (`uqr`, nothing leaves the page). Shown in a modal dialog with Print and Close;
- * while it is open, the print stylesheet prints only the dialog.
+ * The print view of a widget in its current state, for a handout or a projector: its title, the
+ * task (prompt, status, key numbers) when the link carries one, its charts as static figures
+ * (drawn in the light theme, for paper), each with its caption — or, before any run, a note that
+ * the widget has not been run in place of each empty panel — the widget's key numbers (its `key` tables in
+ * `src/lib/classroom/widget-tables.ts`), the link to this state as text, its QR code (made locally,
+ * see `qr-code.ts`, holding the link's compact form), and the settings in the reader's language.
+ * Shown in a modal dialog with Print and Close; while it is open, the print stylesheet prints only
+ * the dialog.
  */
-import { renderSVG } from 'uqr';
+import { qrLink } from '../../lib/classroom/links';
+import { settingName, settingValue } from '../../lib/classroom/setting-labels';
+import { tablesOf } from '../../lib/classroom/widget-tables';
 import { classroomT } from '../../lib/i18n/classroom';
 import type { Locale } from '../../lib/i18n/locales';
-import { formatValue } from '../../lib/state/codec';
 import type { WidgetSchema } from '../../lib/state/schema';
 import { standaloneSvg } from './export';
+import { drawQr } from './qr-code';
 
 export interface PrintRequest {
   root: HTMLElement;
@@ -17,18 +23,37 @@ export interface PrintRequest {
   locale: Locale;
   state: Record<string, unknown>;
   link: string;
+  /** The widget's own names for its settings (used where the classroom labels have none). */
   label: (key: string) => string;
   /** Settings hidden by the link are left out of the printed list too. */
   hidden: readonly string[];
 }
 
-/** Chart SVGs as standalone markup, computed with the light theme in force. */
-function figures(root: HTMLElement): string[] {
+/** Rows a printed key table keeps (the latest ones). */
+const maxPrintedRows = 12;
+
+/** True when a chart has something drawn: an image, a plotted series, dots, or cells of a map. */
+function hasData(svg: SVGSVGElement): boolean {
+  if ([...svg.querySelectorAll('image')].some((i) => (i.getAttribute('href') ?? '') !== '')) return true;
+  for (const p of svg.querySelectorAll('[data-series] path, .series path')) if ((p.getAttribute('d') ?? '').length > 12) return true;
+  if (svg.querySelector('circle')) return true;
+  const cells = [...svg.querySelectorAll('rect')].filter((r) => !r.closest('.legend, .axis, .reference'));
+  return cells.length > 3;
+}
+
+/** The visible charts, each with its caption and, if it shows something, its standalone SVG (light theme). */
+function figures(root: HTMLElement): { caption: string; svg?: string }[] {
   const html = document.documentElement;
   const theme = html.dataset.theme;
   html.dataset.theme = 'light';
   try {
-    return [...root.querySelectorAll<SVGSVGElement>('svg.nb-chart')].filter((s) => s.getClientRects().length > 0).map((s) => standaloneSvg(s));
+    return [...root.querySelectorAll<SVGSVGElement>('svg.nb-chart')]
+      .filter((s) => s.getClientRects().length > 0)
+      .map((s) => {
+        const heading = s.closest('.nb-chart-box')?.querySelector('h4')?.textContent?.trim();
+        const caption = (heading || s.getAttribute('aria-label') || s.querySelector('title')?.textContent || '').trim().replace(/\s+/g, ' ');
+        return { caption, svg: hasData(s) ? standaloneSvg(s) : undefined };
+      });
   } finally {
     if (theme === undefined) delete html.dataset.theme;
     else html.dataset.theme = theme;
@@ -49,85 +74,130 @@ function uniqueIds(svg: string, prefix: string): string {
   return out;
 }
 
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * The widget's key tables with rows, as plain copies (latest rows only). Rows of a recorded run
+ * count only while the widget shows that recording (its settings are the recorded ones).
+ */
+function keyTables(root: HTMLElement, widget: string, showsRecording: boolean): HTMLTableElement[] {
+  const out: HTMLTableElement[] = [];
+  for (const [name, spec] of Object.entries(tablesOf(widget))) {
+    if (!spec.key) continue;
+    const table = root.querySelector<HTMLTableElement>(`table[data-metrics="${CSS.escape(name)}"]`);
+    const rows = table?.tBodies[0] ? [...table.tBodies[0].rows].filter((r) => showsRecording || !r.hasAttribute('data-recorded')) : [];
+    if (!table || rows.length === 0) continue;
+    const copy = table.cloneNode(true) as HTMLTableElement;
+    if (!showsRecording) for (const r of [...copy.tBodies[0]!.rows]) if (r.hasAttribute('data-recorded')) r.remove();
+    copy.removeAttribute('data-metrics');
+    copy.removeAttribute('id');
+    copy.className = 'nb-print__table';
+    copy.dataset.printTable = name;
+    const body = copy.tBodies[0]!;
+    while (body.rows.length > maxPrintedRows) body.deleteRow(0);
+    for (const r of body.rows) r.removeAttribute('data-recorded');
+    for (const tag of copy.querySelectorAll('[id]')) tag.removeAttribute('id');
+    out.push(copy);
+  }
+  return out;
+}
+
 export function openPrintView(req: PrintRequest): HTMLDialogElement {
   const t = classroomT(req.locale);
+  const widget = req.schema.id;
   document.querySelector('dialog.nb-print')?.remove();
   const dialog = document.createElement('dialog');
   dialog.className = 'nb-print';
-  dialog.dataset.printFor = req.schema.id;
-  const headingId = `${req.schema.id}-print-title`;
+  dialog.dataset.printFor = widget;
+  const headingId = `${widget}-print-title`;
   dialog.setAttribute('aria-labelledby', headingId);
 
-  const title = req.root.querySelector('.nb-widget__title')?.textContent?.trim() ?? req.schema.id;
-  const h2 = document.createElement('h2');
+  const title = req.root.querySelector('.nb-widget__title')?.textContent?.trim() ?? widget;
+  const h2 = el('h2', '', title);
   h2.id = headingId;
-  h2.textContent = title;
 
-  const settings = document.createElement('table');
-  settings.className = 'nb-print__settings';
-  const caption = settings.createCaption();
-  caption.textContent = t('print.settings');
-  const body = settings.createTBody();
-  for (const [key, spec] of Object.entries(req.schema.fields)) {
-    if (req.hidden.includes(key)) continue;
-    const row = body.insertRow();
-    const th = document.createElement('th');
-    th.scope = 'row';
-    th.textContent = req.label(key);
-    row.append(th);
-    row.insertCell().textContent = spec.kind === 'bool' ? t(req.state[key] ? 'print.on' : 'print.off') : formatValue(spec, req.state[key]).replace(/,/g, ', ');
-  }
+  // The task, as the student's panel shows it.
+  const taskPanel = req.root.querySelector<HTMLElement>('.nb-task');
+  const task = el('section', 'nb-print__task');
+  if (taskPanel) {
+    task.dataset.printTask = taskPanel.dataset.task ?? '';
+    task.append(el('h3', '', t('task.heading')), el('p', '', taskPanel.querySelector('.nb-task__prompt')?.textContent ?? ''));
+    const status = taskPanel.querySelector('.nb-task__status')?.textContent?.trim();
+    if (status) task.append(el('p', 'nb-print__status', status));
+    const numbers = taskPanel.querySelector('.nb-task__numbers');
+    if (numbers && !numbers.closest('[hidden]')) {
+      const copy = numbers.cloneNode(true) as HTMLElement;
+      copy.removeAttribute('hidden');
+      task.append(copy);
+    }
+  } else task.hidden = true;
 
-  const figs = document.createElement('div');
-  figs.className = 'nb-print__figures';
-  const svgs = figures(req.root);
-  if (svgs.length === 0) {
-    const p = document.createElement('p');
-    p.textContent = t('print.noFigure');
-    figs.append(p);
-  }
-  for (const svg of svgs) {
-    const fig = document.createElement('figure');
-    fig.innerHTML = uniqueIds(svg, 'print-');
+  // Figures, each captioned; a chart with nothing drawn says so instead of printing an empty frame.
+  const figs = el('div', 'nb-print__figures');
+  const all = figures(req.root);
+  // Once something is drawn, a panel still empty is not part of this run (a net not selected): leave it out.
+  const shown = all.some((f) => f.svg) ? all.filter((f) => f.svg) : all;
+  if (shown.length === 0) figs.append(el('p', '', t('print.noFigure')));
+  for (const [i, f] of shown.entries()) {
+    const fig = el('figure');
+    if (f.svg) fig.innerHTML = uniqueIds(f.svg, `print-${i}-`);
+    else {
+      fig.dataset.empty = '';
+      fig.append(el('p', 'nb-print__empty', t('print.notRun')));
+    }
+    fig.append(el('figcaption', '', f.caption));
     figs.append(fig);
   }
+  const recordedNote = req.root.querySelector<HTMLElement>('[data-recorded-note]');
+  const showsRecording = !!recordedNote && !recordedNote.hidden;
+  const recorded = showsRecording && shown.some((f) => f.svg) ? el('p', 'nb-caption', recordedNote!.textContent?.trim() ?? '') : undefined;
 
-  const linkBox = document.createElement('div');
-  linkBox.className = 'nb-print__link';
-  const qr = document.createElement('div');
-  qr.className = 'nb-print__qr';
-  qr.setAttribute('role', 'img');
-  qr.setAttribute('aria-label', t('print.qr'));
+  // Key numbers: the widget's headline tables.
+  const numbers = el('section', 'nb-print__numbers');
+  const tables = keyTables(req.root, widget, showsRecording || !recordedNote);
+  if (tables.length) numbers.append(el('h3', '', t('print.numbers')), ...tables);
+  else numbers.hidden = true;
+
+  // Link and QR code (the QR holds the compact form of the same link).
+  const linkBox = el('div', 'nb-print__link');
+  const qr = el('div', 'nb-print__qr');
   qr.dataset.qr = '';
-  qr.innerHTML = renderSVG(req.link, { border: 2, ecc: 'M' });
-  const linkText = document.createElement('div');
-  const linkHead = document.createElement('p');
-  linkHead.className = 'nb-print__label';
-  linkHead.textContent = t('print.link');
-  const a = document.createElement('a');
+  drawQr(qr, qrLink(req.link), { modulePx: 4, label: t('print.qr') });
+  const linkText = el('div');
+  const a = el('a', '', req.link);
   a.href = req.link;
-  a.textContent = req.link;
   a.dataset.printLink = '';
-  const note = document.createElement('p');
-  note.className = 'nb-caption';
-  note.textContent = t('print.note');
-  linkText.append(linkHead, a, note);
+  linkText.append(el('p', 'nb-print__label', t('print.link')), a, el('p', 'nb-caption', t('print.note')));
   linkBox.append(qr, linkText);
 
-  const actions = document.createElement('div');
-  actions.className = 'nb-print__actions';
-  const print = document.createElement('button');
+  const settings = el('table', 'nb-print__settings');
+  settings.createCaption().textContent = t('print.settings');
+  const body = settings.createTBody();
+  for (const key of Object.keys(req.schema.fields)) {
+    if (req.hidden.includes(key)) continue;
+    const row = body.insertRow();
+    row.dataset.key = key;
+    const th = el('th', '', settingName(widget, key, req.locale));
+    th.scope = 'row';
+    row.append(th);
+    row.insertCell().textContent = settingValue(widget, key, req.state[key], req.locale);
+  }
+
+  const actions = el('div', 'nb-print__actions');
+  const print = el('button', 'nb-primary', t('print.print'));
   print.type = 'button';
-  print.className = 'nb-primary';
-  print.textContent = t('print.print');
   print.addEventListener('click', () => window.print());
-  const close = document.createElement('button');
+  const close = el('button', '', t('print.close'));
   close.type = 'button';
-  close.textContent = t('print.close');
   close.addEventListener('click', () => dialog.close());
   actions.append(print, close);
 
-  dialog.append(h2, actions, figs, linkBox, settings);
+  dialog.append(h2, actions, task, figs, ...(recorded ? [recorded] : []), numbers, linkBox, settings);
   dialog.addEventListener('close', () => {
     document.documentElement.classList.remove('nb-printing');
     dialog.remove();

@@ -6,6 +6,16 @@ import { serializeState } from '../../lib/state/codec';
 import { serializeLinkOptions, type LinkOptions } from '../../lib/state/link-options';
 import type { StateOf, WidgetSchema } from '../../lib/state/schema';
 
+/**
+ * The origin shared links point to: the site's public address when the build was given one
+ * (`SITE_URL`), so a link or QR code made on a preview or a laptop opens the public site; otherwise
+ * the address this page was loaded from.
+ */
+export function publicOrigin(): string {
+  const site = import.meta.env.SITE;
+  return site ? new URL(site).origin : location.origin;
+}
+
 /** The absolute link to `schema`'s widget in `state`, on the current page, with classroom options. */
 export function widgetLink<S extends WidgetSchema>(
   schema: S,
@@ -15,7 +25,7 @@ export function widgetLink<S extends WidgetSchema>(
 ): string {
   const params = serializeLinkOptions({ ...options, run: false }, serializeState(schema, state));
   extra?.forEach((v, k) => params.set(k, v));
-  return `${location.origin}${location.pathname}?${params.toString()}#${schema.id}`;
+  return `${publicOrigin()}${location.pathname}?${params.toString()}#${schema.id}`;
 }
 
 /** Returns a function that writes the link for a state into the address bar after `delay` ms of quiet. */

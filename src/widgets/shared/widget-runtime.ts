@@ -15,8 +15,9 @@ import { defaults, type StateOf, type WidgetSchema } from '../../lib/state/schem
 import { toLocale, type Locale } from '../../lib/i18n/locales';
 import { useStrings, type StringKey } from '../../lib/i18n/strings';
 import { urlNotice } from '../../lib/i18n/url-notice';
-import { applyLimits, controlsFor, listenControls, writeControls } from './controls';
+import { applyLimits, bindNumberFields, controlsFor, listenControls, writeControls } from './controls';
 import { download, standaloneSvg, svgToPng, tableToCsv } from './export';
+import { numberFieldOf } from './number-field';
 import { urlWriter, widgetLink } from './url-sync';
 
 /** The name of the `task=` parameter in notices (the rest of the classroom strings load with the task panel). */
@@ -130,6 +131,20 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
     announce();
   };
 
+  bindNumberFields(
+    root,
+    schema,
+    t,
+    (key) => (state as Record<string, number>)[key]!,
+    (key, value) => {
+      if (!options.lock.includes(key)) {
+        const next = normalizeState(schema, { ...state, [key]: value } as Partial<StateOf<S>>);
+        if ((next as Record<string, unknown>)[key] !== (state as Record<string, unknown>)[key]) commit(next, [key as keyof StateOf<S>], true);
+      }
+      return (state as Record<string, number>)[key]!;
+    },
+  );
+
   listenControls(root, schema, (key, value) => {
     if (options.lock.includes(key)) return;
     const next = normalizeState(schema, { ...state, [key]: value } as Partial<StateOf<S>>);
@@ -174,11 +189,15 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
       // Locked and hidden settings stay as the teacher set them.
       for (const key of [...options.lock, ...options.hide]) fresh[key] = (state as Record<string, unknown>)[key];
       commit(normalizeState(schema, fresh as Partial<StateOf<S>>), Object.keys(schema.fields) as (keyof StateOf<S>)[], true);
+      for (const el of root.querySelectorAll('input[data-number-field]')) numberFieldOf(el)?.clear();
       if (notice) notice.hidden = true;
     } else if (action === 'export-csv') {
       for (const table of root.querySelectorAll<HTMLTableElement>('table[data-metrics]')) {
         if (table.rows.length > 1) download(`${schema.id}-${table.dataset.metrics}.csv`, new Blob([tableToCsv(table)], { type: 'text/csv' }));
       }
+    } else if (action === 'export-notebook') {
+      const { notebookAction } = await import('./notebook-export');
+      toast(await notebookAction(schema, state as Record<string, unknown>, locale));
     } else if (action === 'export-svg' || action === 'export-png') {
       const charts = [...root.querySelectorAll<SVGSVGElement>('svg.nb-chart')].filter((s) => s.getClientRects().length > 0);
       if (!charts.length) toast(t('widget.noFigure'));

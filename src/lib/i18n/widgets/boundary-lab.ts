@@ -1,4 +1,5 @@
 import type { Locale } from '../locales';
+import { percent } from '../number-format';
 
 /** UI strings of `boundary-lab` (English is the schema; zh must match). */
 const en = {
@@ -44,6 +45,7 @@ const en = {
   recorded: 'Shown: runs recorded with these settings by this same code. Press Train to run them live.',
   notRecorded: 'No recorded run for these settings: press Train.',
   diverged: 'The {learner} diverged at step {step}: its loss became infinite or not a number. Lower the learning rate and train again.',
+  headline: 'Final training accuracy: {list}.',
   caption: 'Toy data: 600 points in the plane. Shading shows the predicted class, paler where the model is less sure; the dots are the training points. Accuracy is measured on the training points.',
 } as const;
 
@@ -92,7 +94,17 @@ const zh: Record<BoundaryLabKey, string> = {
   recorded: '当前显示的是用同一套代码、按这些设置事先记录的训练结果。按“训练”可在本机实时重跑。',
   notRecorded: '这组设置没有事先记录的结果，请按“训练”。',
   diverged: '{learner}在第 {step} 步发散：损失变成了无穷大或非数值。请调低学习率后重新训练。',
+  headline: '最终训练准确率：{list}。',
   caption: '这是玩具数据：平面上的 600 个点。底色表示模型预测的类别，颜色越浅表示模型越没有把握；圆点是训练数据。准确率在训练数据上计算。',
 };
 
 export const boundaryLabStrings: Record<Locale, Record<BoundaryLabKey, string>> = { en, zh };
+
+/** The lab's key result as a sentence: each shown model's final training accuracy ('' before any). */
+export function boundaryHeadline(locale: Locale, runs: readonly { learner: 'raw' | 'features' | 'mlp'; finalAccuracy?: number }[]): string {
+  const s = boundaryLabStrings[locale];
+  const done = runs.filter((r) => r.finalAccuracy !== undefined && Number.isFinite(r.finalAccuracy));
+  if (!done.length) return '';
+  const list = done.map((r) => `${s[`short.${r.learner}`]} ${percent(r.finalAccuracy!, locale)}`).join(locale === 'zh' ? '，' : ', ');
+  return s.headline.replace('{list}', list);
+}

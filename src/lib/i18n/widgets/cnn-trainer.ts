@@ -1,4 +1,5 @@
 import type { Locale } from '../locales';
+import { percent } from '../number-format';
 
 /** UI strings of `cnn-trainer` (English is the schema; zh must match). */
 const en = {
@@ -12,6 +13,8 @@ const en = {
   seed: 'Seed',
   contrast: 'Also train logistic regression on the raw pixels',
   accChart: 'Accuracy after each half epoch',
+  headline: 'Test accuracy after {epochs} epochs: {cnn} for the CNN{lr}.',
+  'headline.lr': ', {lr} for logistic regression on the raw pixels',
   epochAxis: 'epoch',
   accuracyAxis: 'accuracy',
   'series.cnnTrain': 'CNN, training digits',
@@ -38,7 +41,7 @@ const en = {
   predictionTitle: 'Prediction',
   cnnSays: 'CNN: {d}',
   lrSays: 'Logistic regression: {d}',
-  sure: '{p} % sure',
+  sure: '{p} sure',
   probChart: 'Probability of each class',
   classAxis: 'digit',
   probabilityAxis: 'probability',
@@ -82,6 +85,8 @@ const zh: Record<CnnTrainerKey, string> = {
   seed: '随机种子',
   contrast: '同时在原始像素上训练逻辑回归作对照',
   accChart: '每半轮后的准确率',
+  headline: '训练 {epochs} 轮后，CNN 在测试集上的准确率为 {cnn}{lr}。',
+  'headline.lr': '，直接在像素上做逻辑回归为 {lr}',
   epochAxis: '轮次',
   accuracyAxis: '准确率',
   'series.cnnTrain': 'CNN，训练集',
@@ -108,7 +113,7 @@ const zh: Record<CnnTrainerKey, string> = {
   predictionTitle: '识别结果',
   cnnSays: 'CNN：{d}',
   lrSays: '逻辑回归：{d}',
-  sure: '把握 {p}%',
+  sure: '把握 {p}',
   probChart: '各数字的概率',
   classAxis: '数字',
   probabilityAxis: '概率',
@@ -140,3 +145,12 @@ const zh: Record<CnnTrainerKey, string> = {
 };
 
 export const cnnTrainerStrings: Record<Locale, Record<CnnTrainerKey, string>> = { en, zh };
+
+/** The trainer's key result as a sentence: the last evaluation's test accuracies ('' before any). */
+export function cnnHeadline(locale: Locale, curve: readonly { epoch: number; test?: number; logisticTest?: number }[]): string {
+  const s = cnnTrainerStrings[locale];
+  const last = [...curve].reverse().find((e) => e.test !== undefined);
+  if (!last) return '';
+  const lr = last.logisticTest !== undefined ? s['headline.lr'].replace('{lr}', percent(last.logisticTest, locale)) : '';
+  return s.headline.replace('{epochs}', String(last.epoch)).replace('{cnn}', percent(last.test!, locale)).replace('{lr}', lr);
+}

@@ -1,4 +1,6 @@
 import type { Locale } from '../locales';
+import { count, fixed, percent } from '../number-format';
+import { fill } from '../translate';
 
 /** UI strings of `degradation-lab` and `gradient-flow` (English is the schema; zh must match). */
 const en = {
@@ -50,6 +52,9 @@ const en = {
   diverged: 'The {arch} net diverged at step {step}: its loss became infinite or not a number. The run was stopped. Lower the learning rate (try 1e-3) and train again.',
   caption: 'A toy problem, not CIFAR-10: small fully connected networks on 1,000 two-dimensional points. It shows the same symptom as He et al. (2015), Fig. 1 — a deeper plain net reaching a higher training loss — and says nothing about test error.',
   sweepProgress: 'run {i} of {n}',
+  'headline.both': 'After {steps} steps at depth {depth}: final training loss {plainLoss} for the plain net, {residualLoss} for the residual net (training accuracy {plainAcc} and {residualAcc}).',
+  'headline.one': 'After {steps} steps at depth {depth}: final training loss {loss} for the {arch} net (training accuracy {acc}).',
+  'headline.sweep': 'Deepest pair of the sweep, depth {depth}: final training loss {plainLoss} for the plain net, {residualLoss} for the residual net.',
 } as const;
 
 export type DegradationLabKey = keyof typeof en;
@@ -103,7 +108,46 @@ const zh: Record<DegradationLabKey, string> = {
   diverged: '{arch}在第 {step} 步发散：损失变成了无穷大或非数值，训练已停止。请把学习率调低（例如 1e-3）后重新训练。',
   caption: '这是一个玩具问题，不是 CIFAR-10：在 1000 个二维点上训练小型全连接网络。它复现的是 He 等人（2015）图 1 中的同一现象——更深的普通网络训练损失反而更高——但不涉及测试误差。',
   sweepProgress: '第 {i} / {n} 次训练',
+  'headline.both': '深度 {depth}、训练 {steps} 步后：普通网络的最终训练损失为 {plainLoss}，残差网络为 {residualLoss}（训练准确率分别为 {plainAcc} 和 {residualAcc}）。',
+  'headline.one': '深度 {depth}、训练 {steps} 步后：{arch}的最终训练损失为 {loss}（训练准确率 {acc}）。',
+  'headline.sweep': '扫描中最深的一组（深度 {depth}）：普通网络的最终训练损失为 {plainLoss}，残差网络为 {residualLoss}。',
 };
 
 export const degradationLabStrings: Record<Locale, Record<DegradationLabKey, string>> = { en, zh };
+
+/** A finished run, as the headline reads it. */
+export interface HeadlineRun {
+  arch: 'plain' | 'residual';
+  depth: number;
+  steps: number;
+  finalLoss?: number;
+  finalAccuracy?: number;
+}
+
+/**
+ * The lab's key result as a sentence (beside its charts), from the runs shown: in one-depth mode the
+ * final loss and accuracy of each net; in the sweep, the deepest depth both nets finished. '' when
+ * no run has finished (nothing recorded for these settings, or the run was stopped).
+ */
+export function degradationHeadline(locale: Locale, mode: 'single' | 'sweep', runs: readonly HeadlineRun[]): string {
+  const s = degradationLabStrings[locale];
+  const done = runs.filter((r) => r.finalLoss !== undefined && Number.isFinite(r.finalLoss));
+  const loss = (v: number | undefined) => fixed(v ?? NaN, 3);
+  const acc = (v: number | undefined) => percent(v ?? NaN, locale);
+  if (mode === 'sweep') {
+    const depths = [...new Set(done.map((r) => r.depth))].filter((d) => done.some((r) => r.depth === d && r.arch === 'plain') && done.some((r) => r.depth === d && r.arch === 'residual'));
+    if (!depths.length) return '';
+    const depth = Math.max(...depths);
+    const at = (a: 'plain' | 'residual') => done.find((r) => r.depth === depth && r.arch === a)!;
+    return fill(s['headline.sweep'], { depth, plainLoss: loss(at('plain').finalLoss), residualLoss: loss(at('residual').finalLoss) });
+  }
+  const plain = done.find((r) => r.arch === 'plain');
+  const residual = done.find((r) => r.arch === 'residual');
+  if (plain && residual) {
+    return fill(s['headline.both'], { steps: count(plain.steps), depth: plain.depth, plainLoss: loss(plain.finalLoss), residualLoss: loss(residual.finalLoss), plainAcc: acc(plain.finalAccuracy), residualAcc: acc(residual.finalAccuracy) });
+  }
+  const one = plain ?? residual;
+  if (!one) return '';
+  return fill(s['headline.one'], { steps: count(one.steps), depth: one.depth, arch: s[one.arch], loss: loss(one.finalLoss), acc: acc(one.finalAccuracy) });
+}
 
