@@ -9,6 +9,7 @@
 //   4. main-thread long tasks (> 50 ms) while training on the chapter page
 //   5. the training worker's bundle size, raw and gzipped
 //  cnn-trainer: see scripts/bench-cnn.mjs
+//  cnn-depth lab: see scripts/bench-cnn-depth.mjs
 //  pages: JavaScript per page type, each worker's bytes, each widget's mount (scripts/bench-pages.mjs)
 //  lighthouse (only with --lighthouse; extra arguments go to scripts/lighthouse.mjs, e.g. --ci)
 // Writes bench/results.json and bench/results.md, and puts the table into the README between the
@@ -20,6 +21,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { coldRun, longTaskCell, openHarness } from './harness-browser.mjs';
 import { benchCnn } from './bench-cnn.mjs';
+import { benchCnnDepth } from './bench-cnn-depth.mjs';
 import { benchPages } from './bench-pages.mjs';
 
 const args = process.argv.slice(2);
@@ -85,6 +87,7 @@ sections['degradation lab'] = rows;
 
 // ── cnn-trainer, pages ─────────────────────────────────────────────────────────────────────────
 sections['cnn-trainer'] = await benchCnn();
+sections['cnn-depth lab'] = await benchCnnDepth();
 sections['pages (phone viewport, served compressed)'] = await benchPages();
 
 // ── lighthouse ─────────────────────────────────────────────────────────────────────────────────

@@ -13,6 +13,8 @@ export interface LineSeries {
   points: ReadonlyArray<readonly [number, number]>;
   /** Draw markers at every point (for short series such as a depth sweep). */
   markers?: boolean;
+  /** Stroke width in px (default 2): thin training and bold test curves, as in He et al.'s Fig. 6. */
+  strokeWidth?: number;
 }
 
 export interface LineChartOptions {
@@ -167,7 +169,7 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
       .data(series, (d) => d.id)
       .join((enter) => {
         const g = enter.append('g').attr('class', 'series');
-        g.append('path').attr('fill', 'none').attr('stroke-width', 2);
+        g.append('path').attr('fill', 'none');
         return g;
       })
       .attr('data-series', (d) => d.id);
@@ -175,6 +177,7 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
       .select('path')
       .attr('stroke', (d) => d.color)
       .attr('stroke-dasharray', (d) => d.dash ?? '')
+      .attr('stroke-width', (d) => d.strokeWidth ?? 2)
       .attr('d', (d) => path(d.points as [number, number][]) ?? '');
     groups.each(function (d) {
       const pts = d.markers ? d.points.filter(([, v]) => usable(v)) : [];
@@ -200,7 +203,7 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
         return g;
       })
       .attr('transform', (d) => `translate(${d.x},${d.r * lineHeight})`);
-    items.select('line').attr('stroke', (d) => d.s.color).attr('stroke-dasharray', (d) => d.s.dash ?? '');
+    items.select('line').attr('stroke', (d) => d.s.color).attr('stroke-dasharray', (d) => d.s.dash ?? '').attr('stroke-width', (d) => (d.s.strokeWidth ?? 2) + 0.5);
     items.select('text').text((d) => d.s.label);
   }
 

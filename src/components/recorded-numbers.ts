@@ -10,6 +10,7 @@
  */
 import { firstToLastRatio, perLayerFactor } from '../lib/ml/gradient-stats';
 import { loadBoundaryRecording } from '../widgets/boundary-lab/recording';
+import { loadRecording as loadCnnDepthRecording } from '../widgets/cnn-depth-lab/recording';
 import { loadRecording as loadCnnRecording } from '../widgets/cnn-trainer/recording';
 import { loadRecording as loadDegradationRecording } from '../widgets/degradation-lab/recording';
 
@@ -39,6 +40,7 @@ export interface RecordedNumber {
 const DEGRADATION = 'src/widgets/degradation-lab/recorded.json';
 const BOUNDARY = 'src/widgets/boundary-lab/recorded.json';
 const CNN = 'src/widgets/cnn-trainer/recorded.json';
+const CNN_DEPTH = 'src/widgets/cnn-depth-lab/recorded.json';
 
 const result = (value: number, style: NumberStyle, digits: number, file: string): RecordedNumber => ({ value, style, digits, kind: 'result', file });
 const setting = (value: number, style: NumberStyle, digits: number, file: string): RecordedNumber => ({ value, style, digits, kind: 'setting', file });
@@ -102,6 +104,22 @@ function cnnNumbers(): Record<string, RecordedNumber> {
   return out;
 }
 
+function cnnDepthNumbers(): Record<string, RecordedNumber> {
+  const rec = loadCnnDepthRecording();
+  if (!rec) return {};
+  const out: Record<string, RecordedNumber> = {};
+  const state = rec.state as { steps: number; width: number; lr: number };
+  out['cd.steps'] = setting(state.steps, 'integer', 0, CNN_DEPTH);
+  out['cd.width'] = setting(state.width, 'integer', 0, CNN_DEPTH);
+  out['cd.lr'] = setting(state.lr, 'decimal', 1, CNN_DEPTH);
+  for (const run of rec.runs) {
+    out[`cd.${run.arch}.${run.layers}.train`] = result(run.trainError, 'percent', 1, CNN_DEPTH);
+    // Test errors of the depths of He et al.'s Fig. 6 (the 8- and 14-layer ones are in the widget's table).
+    if (run.layers >= 20) out[`cd.${run.arch}.${run.layers}.test`] = result(run.testError, 'percent', 1, CNN_DEPTH);
+  }
+  return out;
+}
+
 /** The recording loaders themselves, for figures that draw a whole recording (DepthSweepFigure). */
 export { loadBoundaryRecording, loadCnnRecording, loadDegradationRecording };
 
@@ -110,6 +128,7 @@ export const recordedNumbers: Readonly<Record<string, RecordedNumber>> = {
   ...degradationNumbers(),
   ...boundaryNumbers(),
   ...cnnNumbers(),
+  ...cnnDepthNumbers(),
 };
 
 /** The text a chapter shows for `n`: `0.986`, `96.8%`, `1,739`, `15.5` — the same in zh and en. */

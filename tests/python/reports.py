@@ -25,6 +25,10 @@ REPORT = {'runs': {n: {'losses': r['losses'][:40], 'final_loss': r['final_loss']
 REPORT = {'losses': {n: v[:40] for n, v in losses.items()}, 'curve': curve,
           'confusion': counts.tolist(), 'parameters': {n: sum(p.numel() for p in m.parameters()) for n, m in models.items()}}
 """,
+    'cnn-depth-lab': """
+REPORT = {'runs': {f'{a}-{l}': {'losses': r['losses'][:40], 'curve': r['curve'], 'train_error': r['train_error'],
+          'test_error': r['test_error'], 'diverged': r['diverged']} for (a, l), r in runs.items()}}
+""",
 }
 
 

@@ -18,6 +18,7 @@ const componentFiles: Record<string, string> = {
   DepthSweepFigure: 'src/widgets/degradation-lab/recorded.json',
   BoundaryLab: 'src/widgets/boundary-lab/recorded.json',
   CnnTrainer: 'src/widgets/cnn-trainer/recorded.json',
+  CnnDepthLab: 'src/widgets/cnn-depth-lab/recorded.json',
 };
 
 const recordedKeys = (mdx: string) => [...body(mdx).matchAll(/<Recorded\b[^>]*\bk="([^"]+)"/g)].map((m) => m[1]!);
@@ -141,6 +142,20 @@ describe('what the prose claims about the recordings still holds', () => {
     expect(v('bl.xor.mlp.accuracy')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('cnn-depth lab: the plain nets’ training error grows with depth to about chance at 56; the residual nets fit up to 44 and stay far below plain at 56', () => {
+    const plain = [20, 32, 44, 56].map((l) => v(`cd.plain.${l}.train`));
+    for (let i = 1; i < plain.length; i++) expect(plain[i], `plain ${[20, 32, 44, 56][i]}`).toBeGreaterThan(plain[i - 1]!);
+    expect(v('cd.plain.56.train')).toBeGreaterThan(0.8); // “no better than guessing among ten classes” (0.9)
+    for (const l of [20, 32, 44]) expect(v(`cd.residual.${l}.train`), `residual ${l}`).toBeLessThan(0.05);
+    // “far better than the plain net of the same depth, but worse than the shallower residual nets”
+    expect(v('cd.residual.56.train')).toBeLessThan(v('cd.plain.56.train') / 2);
+    expect(v('cd.residual.56.train')).toBeGreaterThan(v('cd.residual.44.train'));
+    // the Try-this answer: plain is worse than residual in training error from 20 layers on, and at 32 by about five times
+    expect(v('cd.plain.20.train')).toBeGreaterThan(v('cd.residual.20.train'));
+    expect(v('cd.plain.32.train') / v('cd.residual.32.train')).toBeGreaterThan(4);
+    // “hardly” at 8 and 14 layers: within a point of each other
+    for (const l of [8, 14]) expect(Math.abs(v(`cd.plain.${l}.train`) - v(`cd.residual.${l}.train`)), `${l} layers`).toBeLessThan(0.01);
+  });
   it('cnn trainer: the CNN beats logistic regression on the test digits by several points', () => {
     expect(v('cnn.test')).toBeGreaterThan(v('cnn.logisticTest') + 0.03);
     expect(v('cnn.test')).toBeGreaterThan(0.95);

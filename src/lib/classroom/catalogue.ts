@@ -349,6 +349,44 @@ export const catalogue: readonly Assignment[] = [
     ],
   },
 
+  // cnn-depth-lab — runs: [0] architecture, [1] weighted layers, [2] iterations, [3] final training error, [4] final
+  // test error (fractions); curve: the same per evaluation; features: [0] architecture, [1] layers, [2] maps, … .
+  {
+    id: 'cd-see-degradation',
+    widget: 'cnn-depth-lab',
+    level: 'core',
+    title: { zh: '卷积网络里的退化', en: 'Degradation in a real CNN' },
+    prompt: {
+      zh: '深度锁定为 20 层和 56 层。按“训练”，让普通网络和残差网络在手写数字上各训练 160 次迭代（较慢，约需十几分钟）。56 层普通网络的训练误差至少要是 20 层普通网络的 2 倍，也至少是 56 层残差网络的 2 倍。多出来的 36 层为什么反而让普通网络连训练集都拟合得更差？',
+      en: 'The depths are locked at 20 and 56 layers. Press Train and let the plain and the residual nets learn the digits for 160 iterations each (slow: expect well over ten minutes). The 56-layer plain net’s training error should end at least twice the 20-layer plain net’s, and at least twice the 56-layer residual net’s. Why do 36 extra layers make the plain net fit even its training set worse?',
+    },
+    state: { depths: ['20', '56'], width: 8, shortcut: 'A', optimizer: 'sgd', lr: 0.1, steps: 160, size: '14', seed: 1 },
+    lock: ['depths', 'steps', 'size'],
+    check: 'last(runs[3] where [0] = "plain" and [1] = 56) >= 2 * last(runs[3] where [0] = "plain" and [1] = 20) and last(runs[3] where [0] = "plain" and [1] = 56) >= 2 * last(runs[3] where [0] = "residual" and [1] = 56)',
+    report: [
+      { label: { zh: '20 层普通网络的训练误差', en: 'plain-20, training error' }, expr: 'last(runs[3] where [0] = "plain" and [1] = 20)' },
+      { label: { zh: '56 层普通网络的训练误差', en: 'plain-56, training error' }, expr: 'last(runs[3] where [0] = "plain" and [1] = 56)' },
+      { label: { zh: '56 层残差网络的训练误差', en: 'ResNet-56, training error' }, expr: 'last(runs[3] where [0] = "residual" and [1] = 56)' },
+    ],
+  },
+  {
+    id: 'cd-shallowest-degrading-depth',
+    widget: 'cnn-depth-lab',
+    level: 'challenge',
+    title: { zh: '从多深开始退化', en: 'How deep before it degrades?' },
+    prompt: {
+      zh: '换一个随机种子（已设为 2），找出最浅的深度，使普通网络的最终训练误差至少是同深度残差网络的 2 倍。先从浅的试起，一次训练一个深度就够了。你找到的深度和默认种子下记录的结果一样吗？',
+      en: 'With another seed (set to 2), find the shallowest depth at which the plain net’s final training error is at least twice the residual net’s of the same depth. Start shallow; one depth per run is enough. Is the depth you find the one the recorded runs of the default seed suggest?',
+    },
+    state: { depths: ['14'], width: 8, shortcut: 'A', optimizer: 'sgd', lr: 0.1, steps: 160, size: '14', seed: 2 },
+    lock: ['seed', 'steps', 'size', 'width'],
+    check: 'last(runs[3] where [0] = "plain") >= 2 * last(runs[3] where [0] = "residual")',
+    report: [
+      { label: { zh: '深度（带权重的层数）', en: 'depth (weighted layers)' }, expr: 'last(runs[1] where [0] = "plain")' },
+      { label: { zh: '普通网络的训练误差', en: 'plain net, training error' }, expr: 'last(runs[3] where [0] = "plain")' },
+      { label: { zh: '残差网络的训练误差', en: 'residual net, training error' }, expr: 'last(runs[3] where [0] = "residual")' },
+    ],
+  },
   // cnn-trainer — accuracy and logistic-accuracy: [0] epoch, [1] train accuracy, [2] test accuracy (fractions of the
   // 1,000 test digits); prediction (the digit shown): [0] digit, [1] CNN probability, [2] logistic-regression probability.
   {

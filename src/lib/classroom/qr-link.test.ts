@@ -100,6 +100,7 @@ const frozenOrder: Record<string, { version: number; fields: string[] }> = {
   'residual-block': { version: 1, fields: ['block', 'shortcut', 'downsample', 'act', 'width', 'size'] },
   'architecture-explorer': { version: 1, fields: ['model', 'compare', 'view', 'stage', 'aux', 'module', 'reduce', 'layer'] },
   'cnn-trainer': { version: 1, fields: ['epochs', 'batch', 'lr', 'filters1', 'filters2', 'seed', 'contrast', 'digit'] },
+  'cnn-depth-lab': { version: 1, fields: ['depths', 'width', 'shortcut', 'optimizer', 'lr', 'steps', 'size', 'seed', 'digit'] },
 };
 
 describe('the order of each widget’s settings is frozen per format version (compact links depend on it)', () => {

@@ -13,6 +13,7 @@ import { catalog } from '../architectures/catalog';
 import type { Locale } from '../i18n/locales';
 import { architectureExplorerStrings } from '../i18n/widgets/architecture-explorer';
 import { boundaryLabStrings } from '../i18n/widgets/boundary-lab';
+import { cnnDepthLabStrings } from '../i18n/widgets/cnn-depth-lab';
 import { cnnTrainerStrings } from '../i18n/widgets/cnn-trainer';
 import { convExplorerStrings } from '../i18n/widgets/conv-explorer';
 import { degradationLabStrings } from '../i18n/widgets/degradation-lab';
@@ -121,6 +122,17 @@ const builders: Record<string, (locale: Locale) => WidgetLabels> = {
         model: models,
         compare: { none: extra.none[l], ...models },
         view: prefixed(s, 'view.', ['diagram', 'inception', 'comparison']),
+      },
+    };
+  },
+  'cnn-depth-lab': (l) => {
+    const s: Strings = cnnDepthLabStrings[l];
+    return {
+      fields: { depths: s.depths!, width: s.width!, shortcut: s.shortcut!, optimizer: s.optimizer!, lr: s.lr!, steps: s.steps!, size: s.size!, seed: s.seed!, digit: s.digit! },
+      values: {
+        shortcut: prefixed(s, 'shortcut.', ['A', 'B']),
+        optimizer: prefixed(s, 'optimizer.', ['sgd', 'adam']),
+        size: prefixed(s, 'size.', ['14', '28']),
       },
     };
   },

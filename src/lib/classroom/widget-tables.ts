@@ -88,6 +88,14 @@ export const widgetTables: Readonly<Record<string, Readonly<Record<string, Table
     // network, parameters, multiply-adds (G), published parameters (M), published multiply-adds (G), single-model error, ensemble error, sources
     comparison: { columns: [text(), count, count, count, count, num(0, 100), num(0, 100), text()] },
   },
+  'cnn-depth-lab': {
+    // architecture, weighted layers, iterations, final training error, final test error
+    runs: { columns: [arch, num(8, 56), num(20, 800), fraction, fraction], key: true },
+    // architecture, weighted layers, iteration, training error, test error
+    curve: { columns: [arch, num(8, 56), num(0, 800), fraction, fraction] },
+    // architecture, weighted layers, which maps, size, channels, mean activation, share of activations > 0
+    features: { columns: [arch, num(8, 56), text(), num(1, 28), num(1, 64), count, fraction] },
+  },
   'cnn-trainer': {
     // epoch, train accuracy, test accuracy
     accuracy: { columns: [num(0, 10), fraction, fraction], key: true },

@@ -24,8 +24,8 @@ const ids = Object.keys(notebookExporters);
 const load = async (id: string) => (await notebookExporters[id]!.load()) as NotebookExporter;
 
 describe('the registry of notebook exporters', () => {
-  it('covers the four training widgets, and only registered widgets', () => {
-    expect(ids.sort()).toEqual(['boundary-lab', 'cnn-trainer', 'degradation-lab', 'gradient-flow']);
+  it('covers the five training widgets, and only registered widgets', () => {
+    expect(ids.sort()).toEqual(['boundary-lab', 'cnn-depth-lab', 'cnn-trainer', 'degradation-lab', 'gradient-flow']);
     for (const id of ids) expect(widgets.map((w) => w.id)).toContain(id);
   });
 

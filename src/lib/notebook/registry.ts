@@ -23,6 +23,7 @@ export const notebookExporters: Readonly<Record<string, NotebookEntry>> = {
   'gradient-flow': entry(() => import('./exporters/gradient-flow').then((m) => m.gradientFlowExporter)),
   'boundary-lab': entry(() => import('./exporters/boundary-lab').then((m) => m.boundaryLabExporter)),
   'cnn-trainer': entry(() => import('./exporters/cnn-trainer').then((m) => m.cnnTrainerExporter), ['mnist-subset']),
+  'cnn-depth-lab': entry(() => import('./exporters/cnn-depth-lab').then((m) => m.cnnDepthLabExporter), ['mnist-subset']),
 };
 
 /** True when the widget has a notebook export. */

@@ -5,6 +5,7 @@
  */
 import type { WidgetSchema } from './schema';
 import { architectureExplorerSchema } from './schemas/architecture-explorer';
+import { cnnDepthLabSchema } from './schemas/cnn-depth-lab';
 import { cnnTrainerSchema } from './schemas/cnn-trainer';
 import { degradationLabSchema } from './schemas/degradation-lab';
 import { gradientFlowSchema } from './schemas/gradient-flow';
@@ -27,6 +28,7 @@ export const widgets: readonly WidgetEntry[] = [
   { id: residualBlockSchema.id, schema: residualBlockSchema, page: 'resnet-principles' },
   { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, page: 'case-studies/vgg' },
   { id: cnnTrainerSchema.id, schema: cnnTrainerSchema, page: 'cnn-anatomy' },
+  { id: cnnDepthLabSchema.id, schema: cnnDepthLabSchema, page: 'case-studies/resnet' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {

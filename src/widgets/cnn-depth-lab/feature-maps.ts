@@ -44,7 +44,7 @@ export function showStack(stack: FeatureStack, shown = SHOWN): ShownStack {
 }
 
 /** Map c of a shown stack as greyscale RGBA pixels (for a size × size ImageData). */
-export function mapPixels(stack: ShownStack, c: number): Uint8ClampedArray {
+export function mapPixels(stack: ShownStack, c: number): Uint8ClampedArray<ArrayBuffer> {
   const { size, shown, bytes } = stack;
   const out = new Uint8ClampedArray(size * size * 4);
   for (let p = 0; p < size * size; p++) {
