@@ -21,8 +21,8 @@ const others = widgets.filter((w) => !(w.id in notebookExporters));
 /** The `NAME = value` line of a notebook's settings cell. */
 const setting = (text: string, name: string) => new RegExp(`^${name} = (.*?)(\\s+#.*)?$`, 'm').exec(text)?.[1];
 
-test('the notebook export is offered by the four training widgets and by no other', () => {
-  expect(training.map((w) => w.id).sort()).toEqual(['boundary-lab', 'cnn-trainer', 'degradation-lab', 'gradient-flow']);
+test('the notebook export is offered by the five training widgets and by no other', () => {
+  expect(training.map((w) => w.id).sort()).toEqual(['boundary-lab', 'cnn-depth-lab', 'cnn-trainer', 'degradation-lab', 'gradient-flow']);
   expect(others.length).toBeGreaterThan(0);
 });
 
