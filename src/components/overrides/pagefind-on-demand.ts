@@ -24,7 +24,10 @@ export class PagefindUI {
         if (dialog?.open) container?.querySelector('input')?.focus();
       });
     };
-    if (!container || dialog?.open) return start();
+    if (!container || dialog?.open) {
+      start();
+      return;
+    }
     const observer = dialog ? new MutationObserver(() => dialog.open && start()) : undefined;
     observer?.observe(dialog!, { attributes: true, attributeFilter: ['open'] });
     for (const type of ['pointerenter', 'focus', 'touchstart'] as const) button?.addEventListener(type, start, { once: true, passive: true });
