@@ -56,17 +56,6 @@ export type BlockVariantId = (typeof blockVariantIds)[number];
 /** A test error in per cent, or `fail` (the paper's word for a test error above 20 %). */
 export type PaperError = number | 'fail';
 
-/** One row of He et al. 2016's Table 1 or 2 (ResNet-110 on CIFAR-10, test error, median of 5 runs). */
-export interface PaperRow {
-  table: 1 | 2;
-  /** The figure panel the paper draws the unit in, e.g. '2(c)'. */
-  figure: string;
-  /** Test error of ResNet-110; for gated variants one value per initial gate bias b_g. */
-  error: PaperError | { gateBias: number; error: PaperError }[];
-  /** Table 2 only: ResNet-164 (bottleneck units). */
-  error164?: number;
-}
-
 export interface BlockVariant {
   id: BlockVariantId;
   /** Which figure's question it answers: the shortcut (Fig. 2) or the activation placement (Fig. 4). */
@@ -74,44 +63,27 @@ export interface BlockVariant {
   shortcut: ShortcutKind;
   branch: BranchScale;
   placement: Placement;
-  paper: PaperRow;
+  /** The panel of He et al. 2016 that draws the unit, e.g. '2(c)'. */
+  figure: string;
 }
 
-/** Gate biases the paper reports for both gated variants, in the order of its Table 1. */
+/** Gate biases the widget's recording covers for both gated variants: the paper's 0 and −6. */
 export const paperGateBiases = [0, -6] as const;
 
-/**
- * The variants, in the order of the paper's Tables 1 and 2 (numbers checked against the paper;
- * "fail" = test error above 20 %). The exclusive gate failed for every b_g from 0 to −5 and gave
- * 9.81 % at −7; only the two biases the widget offers by default are listed per gate.
- */
+/** The variants, in the order of the paper's Tables 1 and 2. */
 export const blockVariants: readonly BlockVariant[] = [
-  { id: 'original', family: 'shortcut', shortcut: 'identity', branch: 'one', placement: 'post', paper: { table: 1, figure: '2(a)', error: 6.61, error164: 5.93 } },
-  { id: 'zero-shortcut', family: 'shortcut', shortcut: 'zero', branch: 'one', placement: 'post', paper: { table: 1, figure: '2(b)', error: 'fail' } },
-  { id: 'scale-shortcut', family: 'shortcut', shortcut: 'scale', branch: 'one', placement: 'post', paper: { table: 1, figure: '2(b)', error: 'fail' } },
-  { id: 'scale-both', family: 'shortcut', shortcut: 'scale', branch: 'half', placement: 'post', paper: { table: 1, figure: '2(b)', error: 12.35 } },
-  {
-    id: 'exclusive-gate',
-    family: 'shortcut',
-    shortcut: 'gate',
-    branch: 'gate',
-    placement: 'post',
-    paper: { table: 1, figure: '2(c)', error: [{ gateBias: 0, error: 'fail' }, { gateBias: -6, error: 8.7 }] },
-  },
-  {
-    id: 'shortcut-gate',
-    family: 'shortcut',
-    shortcut: 'gate',
-    branch: 'one',
-    placement: 'post',
-    paper: { table: 1, figure: '2(d)', error: [{ gateBias: 0, error: 12.86 }, { gateBias: -6, error: 6.91 }] },
-  },
-  { id: 'projection', family: 'shortcut', shortcut: 'projection', branch: 'one', placement: 'post', paper: { table: 1, figure: '2(e)', error: 12.22 } },
-  { id: 'dropout-shortcut', family: 'shortcut', shortcut: 'dropout', branch: 'one', placement: 'post', paper: { table: 1, figure: '2(f)', error: 'fail' } },
-  { id: 'bn-after-add', family: 'activation', shortcut: 'identity', branch: 'one', placement: 'bn-after-add', paper: { table: 2, figure: '4(b)', error: 8.17, error164: 6.5 } },
-  { id: 'relu-before-add', family: 'activation', shortcut: 'identity', branch: 'one', placement: 'relu-before-add', paper: { table: 2, figure: '4(c)', error: 7.84, error164: 6.14 } },
-  { id: 'relu-preact', family: 'activation', shortcut: 'identity', branch: 'one', placement: 'relu-preact', paper: { table: 2, figure: '4(d)', error: 6.71, error164: 5.91 } },
-  { id: 'full-preact', family: 'activation', shortcut: 'identity', branch: 'one', placement: 'full-preact', paper: { table: 2, figure: '4(e)', error: 6.37, error164: 5.46 } },
+  { id: 'original', family: 'shortcut', shortcut: 'identity', branch: 'one', placement: 'post', figure: '2(a)' },
+  { id: 'zero-shortcut', family: 'shortcut', shortcut: 'zero', branch: 'one', placement: 'post', figure: '2(b)' },
+  { id: 'scale-shortcut', family: 'shortcut', shortcut: 'scale', branch: 'one', placement: 'post', figure: '2(b)' },
+  { id: 'scale-both', family: 'shortcut', shortcut: 'scale', branch: 'half', placement: 'post', figure: '2(b)' },
+  { id: 'exclusive-gate', family: 'shortcut', shortcut: 'gate', branch: 'gate', placement: 'post', figure: '2(c)' },
+  { id: 'shortcut-gate', family: 'shortcut', shortcut: 'gate', branch: 'one', placement: 'post', figure: '2(d)' },
+  { id: 'projection', family: 'shortcut', shortcut: 'projection', branch: 'one', placement: 'post', figure: '2(e)' },
+  { id: 'dropout-shortcut', family: 'shortcut', shortcut: 'dropout', branch: 'one', placement: 'post', figure: '2(f)' },
+  { id: 'bn-after-add', family: 'activation', shortcut: 'identity', branch: 'one', placement: 'bn-after-add', figure: '4(b)' },
+  { id: 'relu-before-add', family: 'activation', shortcut: 'identity', branch: 'one', placement: 'relu-before-add', figure: '4(c)' },
+  { id: 'relu-preact', family: 'activation', shortcut: 'identity', branch: 'one', placement: 'relu-preact', figure: '4(d)' },
+  { id: 'full-preact', family: 'activation', shortcut: 'identity', branch: 'one', placement: 'full-preact', figure: '4(e)' },
 ];
 
 /** The variant with this id (throws a RangeError for an unknown one). */
@@ -124,9 +96,49 @@ export function blockVariant(id: BlockVariantId): BlockVariant {
 /** Whether the variant has a learnt gate (its initial bias b_g is then a setting). */
 export const isGated = (v: BlockVariant) => v.shortcut === 'gate';
 
-/** The paper's ResNet-110 test error for a variant (and, for a gated one, an initial gate bias), or undefined if the paper has no such row. */
+/**
+ * He et al. 2016, Table 1, row by row as printed (ResNet-110, CIFAR-10, test error %, median of
+ * 5 runs; "fail" = above 20 %). `variant`/`gateBias` name the variant of this notebook that the
+ * row describes, where there is one (the rows for b_g from 0 to −5 and for −7 are the paper's
+ * gate-bias search; the widget offers any b_g from 0 to −10).
+ */
+export const paperTable1: readonly {
+  case: 'original' | 'constant scaling' | 'exclusive gating' | 'shortcut-only gating' | '1×1 conv shortcut' | 'dropout shortcut';
+  figure: string;
+  onShortcut: string;
+  onF: string;
+  error: PaperError;
+  remark: '' | 'plain net' | 'frozen gating' | 'b_g = 0 to −5' | 'b_g = −6' | 'b_g = −7' | 'b_g = 0';
+  variant: BlockVariantId;
+  gateBias?: number;
+}[] = [
+  { case: 'original', figure: '2(a)', onShortcut: '1', onF: '1', error: 6.61, remark: '', variant: 'original' },
+  { case: 'constant scaling', figure: '2(b)', onShortcut: '0', onF: '1', error: 'fail', remark: 'plain net', variant: 'zero-shortcut' },
+  { case: 'constant scaling', figure: '2(b)', onShortcut: '0.5', onF: '1', error: 'fail', remark: '', variant: 'scale-shortcut' },
+  { case: 'constant scaling', figure: '2(b)', onShortcut: '0.5', onF: '0.5', error: 12.35, remark: 'frozen gating', variant: 'scale-both' },
+  { case: 'exclusive gating', figure: '2(c)', onShortcut: '1 − g(x)', onF: 'g(x)', error: 'fail', remark: 'b_g = 0 to −5', variant: 'exclusive-gate', gateBias: 0 },
+  { case: 'exclusive gating', figure: '2(c)', onShortcut: '1 − g(x)', onF: 'g(x)', error: 8.7, remark: 'b_g = −6', variant: 'exclusive-gate', gateBias: -6 },
+  { case: 'exclusive gating', figure: '2(c)', onShortcut: '1 − g(x)', onF: 'g(x)', error: 9.81, remark: 'b_g = −7', variant: 'exclusive-gate', gateBias: -7 },
+  { case: 'shortcut-only gating', figure: '2(d)', onShortcut: '1 − g(x)', onF: '1', error: 12.86, remark: 'b_g = 0', variant: 'shortcut-gate', gateBias: 0 },
+  { case: 'shortcut-only gating', figure: '2(d)', onShortcut: '1 − g(x)', onF: '1', error: 6.91, remark: 'b_g = −6', variant: 'shortcut-gate', gateBias: -6 },
+  { case: '1×1 conv shortcut', figure: '2(e)', onShortcut: '1×1 conv', onF: '1', error: 12.22, remark: '', variant: 'projection' },
+  { case: 'dropout shortcut', figure: '2(f)', onShortcut: 'dropout 0.5', onF: '1', error: 'fail', remark: '', variant: 'dropout-shortcut' },
+];
+
+/** He et al. 2016, Table 2 as printed: CIFAR-10 test error (%) of ResNet-110 and ResNet-164 (bottleneck units). */
+export const paperTable2: readonly { variant: BlockVariantId; figure: string; error110: number; error164: number }[] = [
+  { variant: 'original', figure: '4(a)', error110: 6.61, error164: 5.93 },
+  { variant: 'bn-after-add', figure: '4(b)', error110: 8.17, error164: 6.5 },
+  { variant: 'relu-before-add', figure: '4(c)', error110: 7.84, error164: 6.14 },
+  { variant: 'relu-preact', figure: '4(d)', error110: 6.71, error164: 5.91 },
+  { variant: 'full-preact', figure: '4(e)', error110: 6.37, error164: 5.46 },
+];
+
+/**
+ * The paper's ResNet-110 test error for a variant (and, for a gated one, an initial gate bias),
+ * from Table 1 or Table 2, or undefined if the paper has no such row.
+ */
 export function paperError(v: BlockVariant, gateBias?: number): PaperError | undefined {
-  const e = v.paper.error;
-  if (!Array.isArray(e)) return e;
-  return e.find((r) => r.gateBias === gateBias)?.error;
+  const row1 = paperTable1.find((r) => r.variant === v.id && (v.shortcut !== 'gate' || r.gateBias === gateBias));
+  return row1?.error ?? paperTable2.find((r) => r.variant === v.id)?.error110;
 }

@@ -35,7 +35,8 @@ function setup(id: BlockVariantId, seed = 3, gateBias = -1) {
 }
 
 function analytic(net: VariantNet, x: Float32Array, labels: Int32Array, mask: Float32Array) {
-  return tf.tidy(() => {
+  let out!: { loss: number; mine: Float64Array; auto: Float64Array };
+  tf.tidy(() => {
     const xt = tf.tensor2d(x, [B, shape.inputDim]);
     const y = tf.oneHot(tf.tensor1d(labels, 'int32'), shape.classes);
     const maskT = tf.tensor3d(mask, [shape.depth / 2, B, shape.width]);
@@ -48,8 +49,9 @@ function analytic(net: VariantNet, x: Float32Array, labels: Int32Array, mask: Fl
     )(net.variables as unknown as tf.Tensor[]);
     const flat = (p: VariantParams | tf.Tensor[]) =>
       Float64Array.from((Array.isArray(p) ? p : [p.stem, p.kernels, p.vectors, p.head]).flatMap((t) => Array.from(t.dataSync())));
-    return { loss: loss.dataSync()[0]!, mine: flat(g), auto: flat(auto) };
+    out = { loss: loss.dataSync()[0]!, mine: flat(g), auto: flat(auto) };
   });
+  return out;
 }
 
 const maxRelErr = (a: ArrayLike<number>, b: ArrayLike<number>) => {
