@@ -7,7 +7,7 @@ import { createBoundaryMap } from '../../charts/boundary-map';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { palette } from '../../charts/palette';
 import { boundaryLabStrings } from '../../lib/i18n/widgets/boundary-lab';
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import { makeDataset } from '../../lib/ml/datasets';
 import { featureFormula, orderFeatures } from '../../lib/ml/features';
 import { boundaryLabSchema, type BoundaryLabState } from '../../lib/state/schemas/boundary-lab';

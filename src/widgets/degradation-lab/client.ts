@@ -5,7 +5,8 @@
 import { createBoundaryMap } from '../../charts/boundary-map';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { dashes, palette } from '../../charts/palette';
-import { degradationLabStrings, fill } from '../../lib/i18n/widgets/degradation-lab';
+import { degradationLabStrings } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import { makeDataset } from '../../lib/ml/datasets';
 import { degradationLabSchema, type DegradationLabState } from '../../lib/state/schemas/degradation-lab';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
@@ -174,7 +175,7 @@ export function start(root: HTMLElement) {
       boundary[a].update(g && rt.state.arch.includes(a) ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: pts } : undefined);
       rec.gradNorms[a].forEach((g, i) => emitGrad({ arch: a, depth: rec.runs[0]?.depth ?? rt.state.depth, step: g.step, norms: g.norms, source: 'recorded', reset: i === 0 }));
     }
-    const recSweep = rec.sweep.filter((r) => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
+    const recSweep = rec.sweep.filter(() => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
     sweepResults = recSweep.map((r) => ({ ...r, msPerStep: 0 }));
     drawSweep();
     return true;
@@ -274,7 +275,7 @@ export function start(root: HTMLElement) {
     if (divergedMsg) root.dataset.diverged = '';
   });
 
-  rt.onChange((state, changed) => {
+  rt.onChange((_state, changed) => {
     if (changed.includes('mode')) setMode();
     if (bar.running) return;
     if (changed.some((k) => k !== 'mode' && k !== 'arch')) {

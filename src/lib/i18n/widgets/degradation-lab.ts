@@ -107,7 +107,3 @@ const zh: Record<DegradationLabKey, string> = {
 
 export const degradationLabStrings: Record<Locale, Record<DegradationLabKey, string>> = { en, zh };
 
-/** `fill('约剩 {s} 秒', { s: 3 })` → '约剩 3 秒'. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}
