@@ -69,6 +69,13 @@ describe('paperVerdict and agreement', () => {
     const rows = summarise(recording((_, __, b) => b + 0.01));
     const { agree, differ } = agreement(rows);
     expect(agree.length + differ.length).toBe(recordedConfigs.length - 1);
-    expect(agree.every((r) => r.paperVerdict === 'worse')).toBe(true);
+    expect(agree.every((r) => r.paperVerdict === 'worse' || r.paperVerdict === 'fails')).toBe(true);
+  });
+
+  it('counts a failure as being worse: “fails” here against “worse” in the paper agree in ranking', () => {
+    const rows = summarise(recording((c, __, b) => (c.variant === 'scale-both' ? 0.5 : b)));
+    const scaleBoth = rows.find((r) => r.variant === 'scale-both')!;
+    expect([scaleBoth.verdict, scaleBoth.paperVerdict]).toEqual(['fails', 'worse']);
+    expect(agreement(rows).agree).toContain(scaleBoth);
   });
 });

@@ -131,13 +131,17 @@ export function summarise(rec: Recording): SummaryRow[] {
   });
 }
 
-/** Rows where this notebook's verdict and the paper's agree, and where they do not (original excluded). */
+/** The ranking a verdict places a variant in: a failure is a (large) way of being worse. */
+export const direction = (v: Verdict): 'worse' | 'same' | 'better' => (v === 'fails' ? 'worse' : v);
+
+/**
+ * Rows where this notebook ranks a variant against the original as the paper does (worse, no clear
+ * difference, better), and where it does not; the original itself is left out.
+ */
 export function agreement(rows: readonly SummaryRow[]) {
   const compared = rows.filter((r) => r.variant !== 'original' && r.paperVerdict !== undefined);
-  return {
-    agree: compared.filter((r) => r.verdict === r.paperVerdict),
-    differ: compared.filter((r) => r.verdict !== r.paperVerdict),
-  };
+  const same = (r: SummaryRow) => direction(r.verdict) === direction(r.paperVerdict!);
+  return { agree: compared.filter(same), differ: compared.filter((r) => !same(r)) };
 }
 
 export type { BlockVariantId };

@@ -110,6 +110,21 @@ const en = {
   'remark.b_g = 0': 'init b_g = 0',
   paperSource: 'Numbers as printed in He, Zhang, Ren & Sun, “Identity Mappings in Deep Residual Networks”, ECCV 2016, Tables 1 and 2 (median of 5 runs).',
   comparisonTitle: 'The recorded comparison beside the paper',
+  'ranking.summary': 'Recorded with the widget’s default settings ({depth} layers, {steps} steps, {seeds} seeds per variant): of the {n} variants the paper compares with the original, {a} come out the same way here and {d} do not.',
+  'ranking.agree': 'Same verdict as the paper',
+  'ranking.differ': 'A different verdict from the paper',
+  'ranking.item': '{name}: the paper {paper} ({paperError}); here {ours} (median test error {oursError}, against {baseError} for the original).',
+  'ranking.paperVerdict.fails': 'reports a failure',
+  'ranking.paperVerdict.worse': 'finds it worse',
+  'ranking.paperVerdict.same': 'finds no clear difference',
+  'ranking.paperVerdict.better': 'finds it better',
+  'ranking.ours.fails': 'it fails',
+  'ranking.ours.worse': 'it is worse',
+  'ranking.ours.same': 'no clear difference',
+  'ranking.ours.better': 'it is better',
+  'ranking.none': 'none',
+  'ranking.above20': 'above 20%',
+  'ranking.missing': 'The recorded comparison is made by npm run record:block-variants; this build has none.',
 } as const;
 
 export type BlockVariantsKey = keyof typeof en;
@@ -222,6 +237,21 @@ const zh: Record<BlockVariantsKey, string> = {
   'remark.b_g = 0': 'b_g 初值 0',
   paperSource: '数字照录自 He、Zhang、Ren、Sun 的论文《Identity Mappings in Deep Residual Networks》（ECCV 2016）表 1 和表 2（5 次训练的中位数）。',
   comparisonTitle: '事先记录的比较，与论文并排',
+  'ranking.summary': '按小工具的默认设置记录（{depth} 层，{steps} 步，每种变体 {seeds} 个种子）：论文拿来与原始结构比较的 {n} 种变体中，有 {a} 种在这里得出与论文相同的结论，{d} 种不同。',
+  'ranking.agree': '与论文结论相同',
+  'ranking.differ': '与论文结论不同',
+  'ranking.item': '{name}：论文中{paper}（{paperError}）；这里{ours}（测试错误率中位数 {oursError}，原始结构为 {baseError}）。',
+  'ranking.paperVerdict.fails': '训练失败',
+  'ranking.paperVerdict.worse': '更差',
+  'ranking.paperVerdict.same': '无明显差别',
+  'ranking.paperVerdict.better': '更好',
+  'ranking.ours.fails': '训练失败',
+  'ranking.ours.worse': '更差',
+  'ranking.ours.same': '无明显差别',
+  'ranking.ours.better': '更好',
+  'ranking.none': '无',
+  'ranking.above20': '高于 20%',
+  'ranking.missing': '对比数据由 npm run record:block-variants 记录生成，本次构建中没有。',
 };
 
 export const blockVariantsStrings: Record<Locale, Record<BlockVariantsKey, string>> = { en, zh };
