@@ -50,3 +50,7 @@ for (const [k, v, g] of rows) console.log(`| ${k.padEnd(w)} | ${v} | ${g} |`);
 // ── cnn-trainer (chapter cnn-anatomy) ─────────────────────────────────────────────────────────
 // Its own harness session and its own table: see scripts/bench-cnn.mjs.
 await benchCnn();
+
+// ── block-variants (chapter why-residuals-work) ───────────────────────────────────────────────
+const { benchBlockVariants } = await import('./bench-block-variants.mjs');
+await benchBlockVariants();

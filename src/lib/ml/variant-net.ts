@@ -188,7 +188,7 @@ export function initialVariantParams(config: VariantNetConfig) {
 export function createVariantNet(netConfig: VariantNetConfig): VariantNet {
   const config = validateVariantNetConfig(netConfig);
   const variant = blockVariant(config.variant);
-  const { depth, width: W, inputDim, classes } = config;
+  const { depth, width: W, classes } = config;
   const blocks = depth / 2;
   const layout = variantLayout(variant, blocks);
   const { shortcut, branch, placement } = variant;

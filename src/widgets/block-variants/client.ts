@@ -127,12 +127,18 @@ export function start(root: HTMLElement) {
   }
 
   let frame = 0;
+  /** performance.now() at the last press of Train, until the first loss is on screen (for npm run bench). */
+  let firstLossSince: number | undefined;
   const scheduleDraw = () => {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       drawCurves();
       writeCurveTable(false);
+      if (firstLossSince !== undefined && [...losses.values()].some((l) => l.length)) {
+        root.dataset.firstLossMs = String(Math.round(performance.now() - firstLossSince));
+        firstLossSince = undefined;
+      }
     });
   };
 
@@ -149,6 +155,8 @@ export function start(root: HTMLElement) {
       const ema = new Map<BlockVariantId, number>();
       let finished = 0;
       const t0 = performance.now();
+      firstLossSince = t0;
+      delete root.dataset.firstLossMs;
       const updateProgress = () => {
         const sum = [...done.values()].reduce((a, b) => a + b, 0);
         const head = fill(s.progress, { i: Math.min(finished + 1, jobs.length), n: jobs.length });

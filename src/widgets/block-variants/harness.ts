@@ -72,18 +72,24 @@ export const blockVariantsHarness = {
     return { version: 1, backend: backend as 'wasm' | 'cpu', state: training, seeds, runs, curves, ms: Math.round(ms) };
   },
 
-  /** Speed: the default comparison (the default variants, live) on 2 workers, and ms/step per variant. */
-  async bench() {
+  /**
+   * Speed, all in one session: the default comparison as a reader's click runs it (the default
+   * variants, 2 workers); ms/step of every variant at the default depth (`steps` each, one worker,
+   * one after another, no evaluation in between); ms/step of the original at depths 8 to 64.
+   */
+  async bench(steps = 100) {
     const state = defaults(blockVariantsSchema) as BlockVariantsState;
     const jobs = jobsFor(state);
-    const two = await runAll(jobs, 2);
+    const comparison = await runAll(jobs, 2);
+    const timing = (variant: BlockVariantsJob['variant'], depth = state.depth): BlockVariantsJob => ({ ...jobFor({ ...state, depth, steps }, variant), evalEvery: 0 });
+    const perVariant = await runAll(recordedConfigs.filter((c) => c.gateBias !== 0).map((c) => timing(c.variant)), 1);
+    const depths = [8, 16, 32, 64];
+    const perDepth = await runAll(depths.map((d) => timing('original', d)), 1);
     return {
-      backend: two.backend,
-      variants: jobs.map((j) => j.variant),
-      steps: state.steps,
-      depth: state.depth,
-      wallMs: Math.round(two.ms),
-      msPerStep: two.results.map((r) => round(r?.msPerStep ?? 0, 2)),
+      backend: comparison.backend,
+      comparison: { variants: jobs.map((j) => j.variant), steps: state.steps, depth: state.depth, wallMs: Math.round(comparison.ms) },
+      variants: perVariant.results.map((r) => ({ variant: r?.variant, msPerStep: round(r?.msPerStep ?? 0, 2) })),
+      depths: perDepth.results.map((r, i) => ({ depth: depths[i]!, msPerStep: round(r?.msPerStep ?? 0, 2) })),
     };
   },
 };

@@ -79,3 +79,21 @@ describe('paperVerdict and agreement', () => {
     expect(agreement(rows).agree).toContain(scaleBoth);
   });
 });
+
+describe('the shipped recording (recorded.json)', () => {
+  it('exists, was made with the default settings, and covers every config for five seeds', async () => {
+    const { loadRecording, trainingKeys } = await import('./recording');
+    const { defaults } = await import('../../lib/state/schema');
+    const { blockVariantsSchema } = await import('../../lib/state/schemas/block-variants');
+    const rec = loadRecording();
+    expect(rec, 'run npm run record:block-variants').toBeDefined();
+    const d = defaults(blockVariantsSchema);
+    for (const k of trainingKeys) expect(rec!.state[k], k).toEqual(d[k]);
+    expect(rec!.seeds).toHaveLength(5);
+    expect(rec!.seeds[0]).toBe(d.seed);
+    for (const c of recordedConfigs) {
+      for (const seed of rec!.seeds) expect(rec!.runs.filter((r) => r.variant === c.variant && r.gateBias === c.gateBias && r.seed === seed), `${c.variant} ${c.gateBias} ${seed}`).toHaveLength(1);
+      expect(rec!.curves.find((x) => x.variant === c.variant && x.gateBias === c.gateBias)?.evals.length, c.variant).toBeGreaterThan(10);
+    }
+  });
+});
