@@ -7,7 +7,7 @@ import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { dashes, palette } from '../../charts/palette';
 import { degradationLabStrings } from '../../lib/i18n/widgets/degradation-lab';
 import { fill } from '../../lib/i18n/translate';
-import { makeDataset } from '../../lib/ml/datasets';
+import { chanceLoss, datasetClasses, makeDataset } from '../../lib/ml/datasets';
 import { degradationLabSchema, type DegradationLabState } from '../../lib/state/schemas/degradation-lab';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
 import { WorkerPool } from '../../workers/worker-pool';
@@ -15,8 +15,6 @@ import { createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, smooth, type Arch } from './jobs';
 import { loadRecording, type Recording } from './recording';
-
-const chance = Math.log(3);
 
 /** Events other widgets on the page (gradient-flow) listen to. */
 export interface GradNormsEventDetail {
@@ -45,9 +43,10 @@ export function start(root: HTMLElement) {
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
   // Charts
-  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', reference: { y: chance, label: s.chance }, height: 240 });
+  const chance = () => ({ y: chanceLoss(rt.state.dataset), label: fill(s.chance, { c: datasetClasses(rt.state.dataset) }) });
+  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', reference: chance(), height: 240 });
   const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220 });
-  const sweepChart = createLineChart(q('[data-chart="sweep"]'), { title: s.sweepChart, xLabel: s.depthAxis, yLabel: s.loss, xScale: 'log2', yScale: 'log', reference: { y: chance, label: s.chance } });
+  const sweepChart = createLineChart(q('[data-chart="sweep"]'), { title: s.sweepChart, xLabel: s.depthAxis, yLabel: s.loss, xScale: 'log2', yScale: 'log', reference: chance() });
   const boundary: Record<Arch, ReturnType<typeof createBoundaryMap>> = {
     plain: createBoundaryMap(q('[data-chart="boundary-plain"]'), { title: s.boundaryPlain }),
     residual: createBoundaryMap(q('[data-chart="boundary-residual"]'), { title: s.boundaryResidual }),
@@ -277,6 +276,7 @@ export function start(root: HTMLElement) {
 
   rt.onChange((_state, changed) => {
     if (changed.includes('mode')) setMode();
+    if (changed.includes('dataset')) for (const chart of [lossChart, sweepChart]) chart.setReference(chance());
     if (bar.running) return;
     if (changed.some((k) => k !== 'mode' && k !== 'arch')) {
       if (!showRecording()) {
