@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { collectDownloads, expect, langs, test } from './site';
+import { collectDownloads, expect, langs, test, trainAndWait as trainRoot, waitMounted } from './site';
 
 const recording = JSON.parse(readFileSync('src/widgets/block-variants/recorded.json', 'utf8'));
 const w = '#block-variants';
@@ -13,17 +13,8 @@ async function rows(page: Page, metrics: string) {
   );
 }
 
-async function ready(page: Page) {
-  await expect(page.locator(`${w}[data-state]`)).toHaveCount(1, { timeout: 30_000 });
-  await expect(page.locator(w)).toHaveAttribute('data-status', /idle|done/);
-}
-
-async function trainAndWait(page: Page, timeout = 150_000) {
-  await ready(page);
-  await page.locator(`${w} [data-run="train"]`).click();
-  await expect(page.locator(w)).toHaveAttribute('data-status', /running|loading|done|error/);
-  await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), w, { timeout });
-}
+const ready = (page: Page) => waitMounted(page, w);
+const trainAndWait = (page: Page) => trainRoot(page, w, 150_000);
 
 /** The recorded run of a variant (and gate bias, for the gates) at the default seed. */
 const recordedRun = (variant: string, gateBias: number | null = null) =>

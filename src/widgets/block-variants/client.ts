@@ -8,7 +8,7 @@ import { palette } from '../../charts/palette';
 import { blockVariantsStrings, variantName } from '../../lib/i18n/widgets/block-variants';
 import { fill } from '../../lib/i18n/translate';
 import { blockVariants, type BlockVariantId } from '../../lib/ml/block-variants';
-import { makeDataset } from '../../lib/ml/datasets';
+import { chanceLoss, datasetClasses } from '../../lib/ml/datasets';
 import { blockVariantsSchema } from '../../lib/state/schemas/block-variants';
 import type { BlockVariantsJob, BlockVariantsProgress, BlockVariantsResult, VariantScores } from '../../workers/block-variants-job';
 import { WorkerPool } from '../../workers/worker-pool';
@@ -49,7 +49,6 @@ export function start(root: HTMLElement) {
   let losses = new Map<BlockVariantId, [number, number][]>();
   let evals = new Map<BlockVariantId, VariantScores[]>();
   const chosen = () => blockVariants.map((v) => v.id).filter((id) => rt.state.variants.includes(id));
-  const classes = () => makeDataset(rt.state.dataset, { n: 4 }).classes;
 
   /** Two to four variants: at four the other boxes are disabled, at two the ticked ones (a link with a lock keeps its own). */
   function limitChoice() {
@@ -80,12 +79,12 @@ export function start(root: HTMLElement) {
     const anyLoss = ids.some((id) => losses.get(id)?.length);
     lossChart.update([
       ...ids.map((id, i) => series(losses.get(id) ?? [], id, i)),
-      { ...chance, points: anyLoss ? [[0, Math.log(classes())], [rt.state.steps, Math.log(classes())]] : [] },
+      { ...chance, points: anyLoss ? [[0, chanceLoss(rt.state.dataset)], [rt.state.steps, chanceLoss(rt.state.dataset)]] : [] },
     ]);
     const anyEval = ids.some((id) => evals.get(id)?.length);
     accChart.update([
       ...ids.map((id, i) => series((evals.get(id) ?? []).map((e) => [e.step, e.testAccuracy] as [number, number]), id, i, true)),
-      { ...chance, points: anyEval ? [[0, 1 / classes()], [rt.state.steps, 1 / classes()]] : [] },
+      { ...chance, points: anyEval ? [[0, 1 / datasetClasses(rt.state.dataset)], [rt.state.steps, 1 / datasetClasses(rt.state.dataset)]] : [] },
     ]);
   }
 
