@@ -18,6 +18,11 @@ describe('block variants of He et al. 2016', () => {
     expect(paperTable2.map((r) => [r.error110, r.error164])).toEqual([[6.61, 5.93], [8.17, 6.5], [7.84, 6.14], [6.71, 5.91], [6.37, 5.46]]);
   });
 
+  it('every row carries the paper’s own verdict, quoted', () => {
+    for (const r of [...paperTable1, ...paperTable2]) expect(r.paper.says.length, r.variant).toBeGreaterThan(8);
+    expect(paperTable2.find((r) => r.variant === 'full-preact')!.paper.verdict).toBe('better');
+  });
+
   it('paperError finds a variant’s row, per gate bias for the gates', () => {
     expect(paperError(blockVariant('original'))).toBe(6.61);
     expect(paperError(blockVariant('full-preact'))).toBe(6.37);

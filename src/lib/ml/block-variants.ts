@@ -56,6 +56,18 @@ export type BlockVariantId = (typeof blockVariantIds)[number];
 /** A test error in per cent, or `fail` (the paper's word for a test error above 20 %). */
 export type PaperError = number | 'fail';
 
+/**
+ * How a variant compares with the original ResNet unit: it fails to train, is worse, shows no
+ * clear difference, or is better.
+ */
+export type Verdict = 'fails' | 'worse' | 'same' | 'better';
+
+/** The paper's verdict on a row, in its own words (quoted from §3.1 and §4.1). */
+export interface PaperVerdict {
+  verdict: Verdict;
+  says: string;
+}
+
 export interface BlockVariant {
   id: BlockVariantId;
   /** Which figure's question it answers: the shortcut (Fig. 2) or the activation placement (Fig. 4). */
@@ -111,27 +123,28 @@ export const paperTable1: readonly {
   remark: '' | 'plain net' | 'frozen gating' | 'b_g = 0 to −5' | 'b_g = −6' | 'b_g = −7' | 'b_g = 0';
   variant: BlockVariantId;
   gateBias?: number;
+  paper: PaperVerdict;
 }[] = [
-  { case: 'original', figure: '2(a)', onShortcut: '1', onF: '1', error: 6.61, remark: '', variant: 'original' },
-  { case: 'constant scaling', figure: '2(b)', onShortcut: '0', onF: '1', error: 'fail', remark: 'plain net', variant: 'zero-shortcut' },
-  { case: 'constant scaling', figure: '2(b)', onShortcut: '0.5', onF: '1', error: 'fail', remark: '', variant: 'scale-shortcut' },
-  { case: 'constant scaling', figure: '2(b)', onShortcut: '0.5', onF: '0.5', error: 12.35, remark: 'frozen gating', variant: 'scale-both' },
-  { case: 'exclusive gating', figure: '2(c)', onShortcut: '1 − g(x)', onF: 'g(x)', error: 'fail', remark: 'b_g = 0 to −5', variant: 'exclusive-gate', gateBias: 0 },
-  { case: 'exclusive gating', figure: '2(c)', onShortcut: '1 − g(x)', onF: 'g(x)', error: 8.7, remark: 'b_g = −6', variant: 'exclusive-gate', gateBias: -6 },
-  { case: 'exclusive gating', figure: '2(c)', onShortcut: '1 − g(x)', onF: 'g(x)', error: 9.81, remark: 'b_g = −7', variant: 'exclusive-gate', gateBias: -7 },
-  { case: 'shortcut-only gating', figure: '2(d)', onShortcut: '1 − g(x)', onF: '1', error: 12.86, remark: 'b_g = 0', variant: 'shortcut-gate', gateBias: 0 },
-  { case: 'shortcut-only gating', figure: '2(d)', onShortcut: '1 − g(x)', onF: '1', error: 6.91, remark: 'b_g = −6', variant: 'shortcut-gate', gateBias: -6 },
-  { case: '1×1 conv shortcut', figure: '2(e)', onShortcut: '1×1 conv', onF: '1', error: 12.22, remark: '', variant: 'projection' },
-  { case: 'dropout shortcut', figure: '2(f)', onShortcut: 'dropout 0.5', onF: '1', error: 'fail', remark: '', variant: 'dropout-shortcut' },
+  { case: 'original', figure: '2(a)', onShortcut: '1', onF: '1', error: 6.61, remark: '', variant: 'original', paper: { verdict: 'same', says: 'Our baseline ResNet-110 has 6.61% error on the test set.' } },
+  { case: 'constant scaling', figure: '2(b)', onShortcut: '0', onF: '1', error: 'fail', remark: 'plain net', variant: 'zero-shortcut', paper: { verdict: 'fails', says: 'This is a plain net' } },
+  { case: 'constant scaling', figure: '2(b)', onShortcut: '0.5', onF: '1', error: 'fail', remark: '', variant: 'scale-shortcut', paper: { verdict: 'fails', says: 'The former case does not converge well' } },
+  { case: 'constant scaling', figure: '2(b)', onShortcut: '0.5', onF: '0.5', error: 12.35, remark: 'frozen gating', variant: 'scale-both', paper: { verdict: 'worse', says: 'the test error (Table 1, 12.35%) is substantially higher than the original ResNet-110' } },
+  { case: 'exclusive gating', figure: '2(c)', onShortcut: '1 − g(x)', onF: 'g(x)', error: 'fail', remark: 'b_g = 0 to −5', variant: 'exclusive-gate', gateBias: 0, paper: { verdict: 'fails', says: 'the exclusive gating network does not converge to a good solution when b_g is not appropriately initialized' } },
+  { case: 'exclusive gating', figure: '2(c)', onShortcut: '1 − g(x)', onF: 'g(x)', error: 8.7, remark: 'b_g = −6', variant: 'exclusive-gate', gateBias: -6, paper: { verdict: 'worse', says: 'a test result of 8.70% (Table 1), which still lags far behind the ResNet-110 baseline' } },
+  { case: 'exclusive gating', figure: '2(c)', onShortcut: '1 − g(x)', onF: 'g(x)', error: 9.81, remark: 'b_g = −7', variant: 'exclusive-gate', gateBias: -7, paper: { verdict: 'worse', says: 'Table 1 also reports the results of using other initialized values' } },
+  { case: 'shortcut-only gating', figure: '2(d)', onShortcut: '1 − g(x)', onF: '1', error: 12.86, remark: 'b_g = 0', variant: 'shortcut-gate', gateBias: 0, paper: { verdict: 'worse', says: 'the network converges to a poor result of 12.86% (Table 1)' } },
+  { case: 'shortcut-only gating', figure: '2(d)', onShortcut: '1 − g(x)', onF: '1', error: 6.91, remark: 'b_g = −6', variant: 'shortcut-gate', gateBias: -6, paper: { verdict: 'same', says: 'the result (6.91%, Table 1) is much closer to the ResNet-110 baseline' } },
+  { case: '1×1 conv shortcut', figure: '2(e)', onShortcut: '1×1 conv', onF: '1', error: 12.22, remark: '', variant: 'projection', paper: { verdict: 'worse', says: 'The 110-layer ResNet has a poorer result (12.22%, Table 1) when using 1×1 convolutional shortcuts.' } },
+  { case: 'dropout shortcut', figure: '2(f)', onShortcut: 'dropout 0.5', onF: '1', error: 'fail', remark: '', variant: 'dropout-shortcut', paper: { verdict: 'fails', says: 'The network fails to converge to a good solution.' } },
 ];
 
 /** He et al. 2016, Table 2 as printed: CIFAR-10 test error (%) of ResNet-110 and ResNet-164 (bottleneck units). */
-export const paperTable2: readonly { variant: BlockVariantId; figure: string; error110: number; error164: number }[] = [
-  { variant: 'original', figure: '4(a)', error110: 6.61, error164: 5.93 },
-  { variant: 'bn-after-add', figure: '4(b)', error110: 8.17, error164: 6.5 },
-  { variant: 'relu-before-add', figure: '4(c)', error110: 7.84, error164: 6.14 },
-  { variant: 'relu-preact', figure: '4(d)', error110: 6.71, error164: 5.91 },
-  { variant: 'full-preact', figure: '4(e)', error110: 6.37, error164: 5.46 },
+export const paperTable2: readonly { variant: BlockVariantId; figure: string; error110: number; error164: number; paper: PaperVerdict }[] = [
+  { variant: 'original', figure: '4(a)', error110: 6.61, error164: 5.93, paper: { verdict: 'same', says: 'the baseline' } },
+  { variant: 'bn-after-add', figure: '4(b)', error110: 8.17, error164: 6.5, paper: { verdict: 'worse', says: 'the results become considerably worse than the baseline' } },
+  { variant: 'relu-before-add', figure: '4(c)', error110: 7.84, error164: 6.14, paper: { verdict: 'worse', says: 'This may impact the representational ability, and the result is worse' } },
+  { variant: 'relu-preact', figure: '4(d)', error110: 6.71, error164: 5.91, paper: { verdict: 'same', says: 'the ReLU-only pre-activation performs very similar to the baseline on ResNet-110/164' } },
+  { variant: 'full-preact', figure: '4(e)', error110: 6.37, error164: 5.46, paper: { verdict: 'better', says: 'When BN and ReLU are both used as pre-activation, the results are improved by healthy margins' } },
 ];
 
 /**
@@ -139,6 +152,13 @@ export const paperTable2: readonly { variant: BlockVariantId; figure: string; er
  * from Table 1 or Table 2, or undefined if the paper has no such row.
  */
 export function paperError(v: BlockVariant, gateBias?: number): PaperError | undefined {
+  return paperRow(v, gateBias)?.error;
+}
+
+/** The paper's ResNet-110 error and its verdict against the original for a variant (and gate bias), if it has such a row. */
+export function paperRow(v: BlockVariant, gateBias?: number): { error: PaperError; paper: PaperVerdict } | undefined {
   const row1 = paperTable1.find((r) => r.variant === v.id && (v.shortcut !== 'gate' || r.gateBias === gateBias));
-  return row1?.error ?? paperTable2.find((r) => r.variant === v.id)?.error110;
+  if (row1) return row1;
+  const row2 = paperTable2.find((r) => r.variant === v.id);
+  return row2 && { error: row2.error110, paper: row2.paper };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordedConfigs, type RecordedConfig } from './jobs';
-import { agreement, paperVerdict, summarise, type Recording } from './recording';
+import { agreement, summarise, type Recording } from './recording';
 
 const seeds = [0, 1, 2, 3, 4];
 const scores = (testError: number) => ({ step: 400, loss: testError, accuracy: 1 - testError, testLoss: testError, testAccuracy: 1 - testError });
@@ -57,12 +57,15 @@ describe('summarise(recording): the recorded table and its verdicts', () => {
 });
 
 describe('paperVerdict and agreement', () => {
-  it('reads the paper’s numbers against the original’s 6.61 %', () => {
-    expect(paperVerdict('fail', 6.61)).toBe('fails');
-    expect(paperVerdict(12.35, 6.61)).toBe('worse');
-    expect(paperVerdict(6.91, 6.61)).toBe('same');
-    expect(paperVerdict(6.37, 6.61)).toBe('same');
-    expect(paperVerdict(undefined, 6.61)).toBeUndefined();
+  it('takes the paper’s verdicts from its own words: full pre-activation better, ReLU-only pre-activation and the open shortcut gate the same', () => {
+    const rows = summarise(recording((_, __, b) => b));
+    const verdict = (variant: string, gateBias: number | null = null) => rows.find((r) => r.variant === variant && r.gateBias === gateBias)!.paperVerdict;
+    expect(verdict('full-preact')).toBe('better');
+    expect(verdict('relu-preact')).toBe('same');
+    expect(verdict('shortcut-gate', -6)).toBe('same');
+    expect(verdict('shortcut-gate', 0)).toBe('worse');
+    expect(verdict('scale-shortcut')).toBe('fails');
+    expect(verdict('relu-before-add')).toBe('worse');
   });
 
   it('splits the compared configs (all but the original) into agreeing and differing ones', () => {
@@ -70,6 +73,7 @@ describe('paperVerdict and agreement', () => {
     const { agree, differ } = agreement(rows);
     expect(agree.length + differ.length).toBe(recordedConfigs.length - 1);
     expect(agree.every((r) => r.paperVerdict === 'worse' || r.paperVerdict === 'fails')).toBe(true);
+    expect(differ.map((r) => r.variant).sort()).toEqual(['full-preact', 'relu-preact', 'shortcut-gate']);
   });
 
   it('counts a failure as being worse: “fails” here against “worse” in the paper agree in ranking', () => {

@@ -4,7 +4,7 @@
  * settings for several seeds, and the curves of the default seed. The widget shows them before
  * any click; the chapter's comparison with He et al. 2016 is computed from them at build time.
  */
-import { blockVariant, paperError, type BlockVariantId, type PaperError } from '../../lib/ml/block-variants';
+import { blockVariant, paperRow, type BlockVariantId, type PaperError, type Verdict } from '../../lib/ml/block-variants';
 import type { BlockVariantsState } from '../../lib/state/schemas/block-variants';
 import type { VariantScores } from '../../workers/block-variants-job';
 import { configKey, recordedConfigs, type RecordedConfig } from './jobs';
@@ -61,12 +61,12 @@ const median = (xs: number[]) => {
 /**
  * How a config compares with `original`, trained on the same seeds (same data, initial weights
  * and batches, so each seed gives a paired difference):
- * - `fails`: its median test error is above 20 % (the paper's "fail");
- * - `worse` / `better`: its test error is higher (lower) than the original's on at least 4 of 5
- *   seeds (in general: all but one) and the median paired difference exceeds 0.5 points;
+ * - `fails`: its median test error is above 20 % (the paper's "fail"), or most seeds diverged;
+ * - `worse` / `better`: its test error is higher (lower) than the original's on all seeds but at
+ *   most one, and the median paired difference exceeds 0.5 points;
  * - `same`: neither.
  */
-export type Verdict = 'fails' | 'worse' | 'same' | 'better';
+export type { Verdict };
 
 /** One row of the recorded table: a config over all seeds. */
 export interface SummaryRow extends RecordedConfig {
@@ -83,17 +83,8 @@ export interface SummaryRow extends RecordedConfig {
   verdict: Verdict;
   /** The paper's ResNet-110 error for this config (%, or 'fail'), if the paper has such a row. */
   paper: PaperError | undefined;
-  /** What the paper's number says in the same terms. */
+  /** The paper's own verdict on this config against the original (its words, not a threshold). */
   paperVerdict: Verdict | undefined;
-}
-
-/** Paper error → verdict against the original's 6.61 %: fail above 20 %, ≥ 0.5 points away worse/better. */
-export function paperVerdict(error: PaperError | undefined, original: number): Verdict | undefined {
-  if (error === undefined) return undefined;
-  if (error === 'fail' || error > 20) return 'fails';
-  if (error - original >= 0.5) return 'worse';
-  if (original - error >= 0.5) return 'better';
-  return 'same';
 }
 
 /** The recorded table: one row per config in the order of the paper's tables. */
@@ -101,7 +92,6 @@ export function summarise(rec: Recording): SummaryRow[] {
   const runsOf = (c: RecordedConfig) => rec.runs.filter((r) => configKey(r) === configKey(c));
   const base = runsOf({ variant: 'original', gateBias: null });
   const baseError = new Map(base.filter((r) => r.final).map((r) => [r.seed, 1 - r.final!.testAccuracy]));
-  const original = paperError(blockVariant('original')) as number;
   return recordedConfigs.map((c) => {
     const runs = runsOf(c);
     const done = runs.filter((r) => r.final);
@@ -114,7 +104,7 @@ export function summarise(rec: Recording): SummaryRow[] {
     if (done.length < runs.length / 2 || testError > 0.2) verdict = 'fails';
     else if (diffs.filter((d) => d > 0).length >= needed && pairedDiff > 0.005) verdict = 'worse';
     else if (diffs.filter((d) => d < 0).length >= needed && pairedDiff < -0.005) verdict = 'better';
-    const paper = paperError(blockVariant(c.variant), c.gateBias ?? undefined);
+    const paper = paperRow(blockVariant(c.variant), c.gateBias ?? undefined);
     return {
       ...c,
       finished: done.length,
@@ -125,8 +115,8 @@ export function summarise(rec: Recording): SummaryRow[] {
       trainLoss: done.length ? median(done.map((r) => r.final!.loss)) : Infinity,
       pairedDiff,
       verdict,
-      paper,
-      paperVerdict: paperVerdict(paper, original),
+      paper: paper?.error,
+      paperVerdict: paper?.paper.verdict,
     };
   });
 }

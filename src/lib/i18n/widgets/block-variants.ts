@@ -123,6 +123,9 @@ const en = {
   'ranking.ours.same': 'no clear difference',
   'ranking.ours.better': 'it is better',
   'ranking.none': 'none',
+  'ranking.why': 'Why they may differ',
+  'note.relu-before-add.better': 'ReLU before addition leaves nothing after the addition, so its f is an identity, as in the pre-activation units. He et al. found it worse because a residual branch that ends in a ReLU can only add non-negative values, so the signal can only grow along the network (§4.1). In these small networks the clean path seems to count for more than that restriction.',
+  'note.exclusive-gate@-6.better': 'With b_g = −6 the gates start almost closed on F: g(x) ≈ σ(−6) ≈ 0.0025, so every block begins as nearly the identity and the whole network as nearly a shallow one, opening its blocks as training goes. With 16 blocks and an easy problem that is a good start; on CIFAR-10 with 54 blocks, He et al. found that this gating lagged far behind (§3.1).',
   'ranking.above20': 'above 20%',
   'ranking.missing': 'The recorded comparison is made by npm run record:block-variants; this build has none.',
 } as const;
@@ -250,6 +253,9 @@ const zh: Record<BlockVariantsKey, string> = {
   'ranking.ours.same': '无明显差别',
   'ranking.ours.better': '更好',
   'ranking.none': '无',
+  'ranking.why': '为什么会不一致',
+  'note.relu-before-add.better': '相加之前做 ReLU，相加之后就什么也不剩，它的 f 是恒等映射，这一点和预激活单元一样。He 等人认为它更差，是因为以 ReLU 结尾的残差分支只能加上非负的值，信号沿着网络只增不减（§4.1）。在这些小网络里，干净的通路似乎比这个限制更重要。',
+  'note.exclusive-gate@-6.better': 'b_g = −6 时，门控一开始几乎把 F 关死：g(x) ≈ σ(−6) ≈ 0.0025，于是每个块起初都近似恒等映射，整个网络近似一个浅网络，训练中再逐步把各个块打开。只有 16 个块、问题又简单时，这是一个好的起点；而在 CIFAR-10 上有 54 个块时，He 等人发现这种门控远远落后（§3.1）。',
   'ranking.above20': '高于 20%',
   'ranking.missing': '对比数据由 npm run record:block-variants 记录生成，本次构建中没有。',
 };
