@@ -39,7 +39,7 @@ export interface RecordedConfig {
 }
 
 /** Every variant, the gated ones at both of the paper's gate biases (0 and −6). */
-export const recordedConfigs: readonly RecordedConfig[] = blockVariants.flatMap((v) =>
+export const recordedConfigs: readonly RecordedConfig[] = blockVariants.flatMap((v): RecordedConfig[] =>
   isGated(v) ? paperGateBiases.map((gateBias) => ({ variant: v.id, gateBias })) : [{ variant: v.id, gateBias: null }],
 );
 

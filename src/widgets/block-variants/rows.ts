@@ -5,7 +5,7 @@
  * - runs: [0] variant, [1] b_g (gated variants only), [2] depth, [3] steps, [4] seed,
  *   [5] final training loss, [6] final training accuracy, [7] final test accuracy
  * - curve: [0] step, [1] variant, [2] training loss, [3] training accuracy, [4] test loss, [5] test accuracy
- * - variants (recorded): [0] variant, [1] b_g, [2] median test error %, [3] lowest %, [4] highest %,
+ * - variants (recorded): [0] variant, [1] b_g, [2] median test error %, [3] lowest %, [4] highest % (one decimal),
  *   [5] median training loss, [6] median paired difference to original (points), [7] verdict here,
  *   [8] paper's ResNet-110 error % (or "fail"), [9] the paper's verdict
  * - paper-1, paper-2: He et al. 2016, Tables 1 and 2 as printed
@@ -17,7 +17,8 @@ import type { VariantScores } from '../../workers/block-variants-job';
 import type { SummaryRow, Verdict } from './recording';
 
 const fix = (v: number, d: number) => v.toFixed(d);
-const percent = (fraction: number) => fix(100 * fraction, 2);
+/** Test errors over 1,000 test points are multiples of 0.1 %: one decimal is exact. */
+const percent = (fraction: number) => fix(100 * fraction, 1);
 
 /** One finished run: variant, b_g, depth, steps, seed and its final scores. */
 export function runCells(r: { variant: BlockVariantId; gateBias: number; depth: number; steps: number; seed: number; final: VariantScores }): string[] {
@@ -50,7 +51,7 @@ export function variantCells(locale: Locale, r: SummaryRow): string[] {
     percent(r.testErrorMin),
     percent(r.testErrorMax),
     Number.isFinite(r.trainLoss) ? fix(r.trainLoss, 4) : '',
-    fix(100 * r.pairedDiff, 2),
+    fix(100 * r.pairedDiff, 1),
     verdictCell(locale, r.verdict),
     paperCell(locale, r.paper),
     verdictCell(locale, r.paperVerdict),
