@@ -85,6 +85,8 @@ sections['degradation lab'] = rows;
 
 // ── cnn-trainer, pages ─────────────────────────────────────────────────────────────────────────
 sections['cnn-trainer'] = await benchCnn();
+const { benchBlockVariants } = await import('./bench-block-variants.mjs');
+sections['block-variants (why-residuals-work)'] = await benchBlockVariants();
 sections['pages (phone viewport, served compressed)'] = await benchPages();
 
 // ── lighthouse ─────────────────────────────────────────────────────────────────────────────────
