@@ -62,23 +62,29 @@ export interface ExtremeEigenvalues {
 }
 
 /**
- * Lanczos with full reorthogonalisation from a random start: `steps` products give a tridiagonal
- * matrix whose extreme eigenvalues approach H's extreme eigenvalues from inside (they converge
- * first). Stops early if the Krylov space is exhausted.
+ * Lanczos with full reorthogonalisation from a random start, one product at a time: the generator
+ * yields each vector v to multiply, the caller sends back Hv (so it can pause between products),
+ * and it returns the Ritz values after `steps` products. The extreme Ritz values approach H's
+ * extreme eigenvalues from inside and converge first. Stops early if the Krylov space is exhausted.
+ * @example
+ * const run = lanczos(size, 20, rng);
+ * let r = run.next();
+ * while (!r.done) r = run.next(hvp(r.value));
+ * const { min, max } = r.value;
  */
-export function lanczosExtremes(hvp: HessianVectorProduct, size: number, steps: number, rng: Rng): ExtremeEigenvalues {
+export function* lanczos(size: number, steps: number, rng: Rng): Generator<Float64Array, ExtremeEigenvalues, Float64Array> {
   if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`lanczos: steps must be a positive integer, got ${steps}`);
+  const last = Math.min(steps, size);
   const q: Float64Array[] = [];
   let v = Float64Array.from({ length: size }, () => rng.normal());
   let norm = Math.sqrt(dot(v, v));
   v = v.map((x) => x / norm);
   const alpha: number[] = [];
   const beta: number[] = [];
-  for (let j = 0; j < Math.min(steps, size); j++) {
+  for (let j = 0; j < last; j++) {
     q.push(v);
-    const w = hvp(v);
-    const a = dot(w, v);
-    alpha.push(a);
+    const w = Float64Array.from(yield v);
+    alpha.push(dot(w, v));
     // Full reorthogonalisation (twice is enough): keeps the Ritz values free of ghost copies.
     for (let pass = 0; pass < 2; pass++) {
       for (const qi of q) {
@@ -87,7 +93,7 @@ export function lanczosExtremes(hvp: HessianVectorProduct, size: number, steps: 
       }
     }
     norm = Math.sqrt(dot(w, w));
-    if (norm < 1e-10 || j === Math.min(steps, size) - 1) break;
+    if (norm < 1e-10 || j === last - 1) break;
     beta.push(norm);
     v = w.map((x) => x / norm);
   }
@@ -99,4 +105,12 @@ export function lanczosExtremes(hvp: HessianVectorProduct, size: number, steps: 
   }
   const ritz = symmetricEigenvalues(t, m);
   return { min: ritz[0]!, max: ritz[m - 1]!, ritz, products: m };
+}
+
+/** `lanczos` run to the end with a synchronous product. */
+export function lanczosExtremes(hvp: HessianVectorProduct, size: number, steps: number, rng: Rng): ExtremeEigenvalues {
+  const run = lanczos(size, steps, rng);
+  let r = run.next();
+  while (!r.done) r = run.next(hvp(r.value));
+  return r.value;
 }
