@@ -1,10 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, langs, settle, test, pauseAndHold } from './site';
+import { expect, langs, settle, test, pauseAndHold, trainAndWait } from './site';
 
 const recording = JSON.parse(readFileSync('src/widgets/boundary-lab/recorded.json', 'utf8'));
 const bl = '#boundary-lab';
+
+/** Trains with the current settings and expects the run to end well. */
+async function trainToDone(page: Page) {
+  await trainAndWait(page, bl);
+  await expect(page.locator(bl)).toHaveAttribute('data-status', 'done');
+}
 
 /** The learners table as { learner → [features, params, loss, accuracy] }. */
 async function learners(page: Page) {
@@ -12,15 +18,6 @@ async function learners(page: Page) {
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
   );
   return Object.fromEntries(rows.map((r) => [r[0], { features: r[1]!, params: Number(r[2]), loss: Number(r[3]), accuracy: Number(r[4]) }]));
-}
-
-async function trainAndWait(page: Page, timeout = 120_000) {
-  // Mounted (the page ships `loading`) and not running: ready for a run.
-  await expect(page.locator(bl)).toHaveAttribute('data-status', /idle|done|error/, { timeout: 30_000 });
-  await page.locator(`${bl} [data-run="train"]`).click();
-  await expect(page.locator(bl)).toHaveAttribute('data-status', /running|loading|done|error/);
-  await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), bl, { timeout });
-  await expect(page.locator(bl)).toHaveAttribute('data-status', 'done');
 }
 
 for (const lang of langs) {
@@ -56,7 +53,7 @@ for (const lang of langs) {
     test('training live on circles reproduces the recording', async ({ page, problems }) => {
       test.setTimeout(120_000);
       await page.goto(`/${lang}/ml-vs-dl/?w=boundary-lab#boundary-lab`);
-      await trainAndWait(page);
+      await trainToDone(page);
       expect(await page.locator(bl).getAttribute('data-backend')).toBe(recording.backend);
       const t = await learners(page);
       for (const rec of recording.datasets.circles) {
@@ -74,12 +71,12 @@ test('the right hand-made feature depends on the problem: on XOR, xy works where
   await page.goto('/en/ml-vs-dl/?w=boundary-lab&dataset=xor&learners=features#boundary-lab');
   await expect(page.locator(`${bl} [data-recorded-note]`)).toBeVisible(); // XOR with the default features was recorded
   await expect(page.locator(`${bl} [data-learner-box="raw"]`)).toBeHidden();
-  await trainAndWait(page);
+  await trainToDone(page);
   const squares = (await learners(page)).features!;
   expect(squares.accuracy).toBeLessThan(0.7);
   await page.locator(`${bl} input[data-field="features"][value="xy"]`).check();
   await expect(page.locator(`${bl} [data-map-title="features"]`)).toContainText('xy');
-  await trainAndWait(page);
+  await trainToDone(page);
   const product = (await learners(page)).features!;
   expect(product.features).toBe('x, y, x², y², xy');
   expect(product.accuracy).toBeGreaterThan(0.9);
@@ -91,7 +88,7 @@ test('a wider, deeper MLP is trained and counted (zh)', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/zh/ml-vs-dl/?w=boundary-lab&dataset=moons&learners=mlp,raw&layers=3&width=16#boundary-lab');
   await expect(page.locator(`${bl} [data-map-title="mlp"]`)).toContainText('3 个隐藏层 × 16 个单元');
-  await trainAndWait(page);
+  await trainToDone(page);
   const t = await learners(page);
   expect(Object.keys(t)).toEqual(['raw', 'mlp']);
   expect(t.mlp!.accuracy).toBeGreaterThan(0.95);
@@ -131,7 +128,7 @@ for (const lang of langs) {
   test(`axe: the lab, after a run, with its tables open, has no violations (${lang})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(`/${lang}/ml-vs-dl/?w=boundary-lab&steps=100#boundary-lab`);
-    await trainAndWait(page);
+    await trainToDone(page);
     await settle(page);
     await page.locator(`${bl} details summary`).click();
     const results = await new AxeBuilder({ page }).include(bl).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

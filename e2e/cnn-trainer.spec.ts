@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { collectDownloads, expect, langs, test, pauseAndHold } from './site';
+import { collectDownloads, expect, langs, test, pauseAndHold, trainAndWait } from './site';
 
 const recording = JSON.parse(readFileSync('src/widgets/cnn-trainer/recorded.json', 'utf8'));
 const w = '#cnn-trainer';
@@ -11,14 +11,6 @@ async function rows(page: Page, metrics: string) {
   return page.locator(`${w} table[data-metrics="${metrics}"] tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td, th')].map((c) => (c.textContent ?? '').trim())),
   );
-}
-
-async function trainAndWait(page: Page, timeout = 240_000) {
-  // Mounted (the page ships `loading`) and not running: ready for a run.
-  await expect(page.locator(w)).toHaveAttribute('data-status', /idle|done|error/, { timeout: 30_000 });
-  await page.locator(`${w} [data-run="train"]`).click();
-  await expect(page.locator(w)).toHaveAttribute('data-status', /loading|running|done|error/);
-  await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), w, { timeout });
 }
 
 /** Draws a vertical stroke (a “1”) on the pad with the keyboard. */
@@ -65,7 +57,7 @@ for (const lang of langs) {
       test.setTimeout(300_000);
       await page.goto(`/${lang}/cnn-anatomy/?w=cnn-trainer&v=1&epochs=1&seed=3#cnn-trainer`);
       await expect(page.locator(`${w} input[data-field="epochs"]`)).toHaveValue('1');
-      await trainAndWait(page);
+      await trainAndWait(page, w, 240_000);
       await expect(page.locator(w)).toHaveAttribute('data-status', 'done');
       expect(await page.locator(w).getAttribute('data-backend')).toBe('wasm');
       const acc = await rows(page, 'accuracy');
@@ -178,7 +170,7 @@ test('Export CSV gives the accuracy table with the columns epoch, train accuracy
 test('a live run of the default settings reproduces the recording (same code, same backend)', async ({ page }) => {
   test.setTimeout(600_000);
   await page.goto('/en/cnn-anatomy/?w=cnn-trainer#cnn-trainer');
-  await trainAndWait(page, 540_000);
+  await trainAndWait(page, w, 540_000);
   expect(await page.locator(w).getAttribute('data-backend')).toBe(recording.backend);
   const acc = await rows(page, 'accuracy');
   expect(acc.map((r) => [Number(r[0]), Number(r[1]), Number(r[2])])).toEqual(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { collectDownloads, expect, langs, test, pauseAndHold } from './site';
+import { collectDownloads, expect, langs, test, pauseAndHold, trainAndWait } from './site';
 
 const recording = JSON.parse(readFileSync('src/widgets/degradation-lab/recorded.json', 'utf8'));
 const lab = '#degradation-lab';
@@ -10,14 +10,6 @@ async function rows(page: Page, metrics: string) {
   return page.locator(`${lab} table[data-metrics="${metrics}"] tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
   );
-}
-
-async function trainAndWait(page: Page, timeout = 120_000) {
-  // Mounted (the page ships `loading`) and not running: ready for a run.
-  await expect(page.locator(lab)).toHaveAttribute('data-status', /idle|done|error/, { timeout: 30_000 });
-  await page.locator(`${lab} [data-run="train"]`).click();
-  await expect(page.locator(lab)).toHaveAttribute('data-status', /running|loading|done|error/);
-  await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), lab, { timeout });
 }
 
 for (const lang of langs) {
@@ -47,7 +39,7 @@ for (const lang of langs) {
       for (let i = 0; i < 12; i++) await slider.press('ArrowRight');
       await expect(slider).toHaveValue('32');
       await expect(page.locator(`${lab} output[data-output="depth"]`)).toHaveText('32');
-      await trainAndWait(page);
+      await trainAndWait(page, lab);
       await expect(page.locator(lab)).toHaveAttribute('data-status', 'done');
       const runs = await rows(page, 'runs');
       const plain = runs.find((r) => r[0] === 'plain' && r[1] === '32')!;
@@ -64,7 +56,7 @@ for (const lang of langs) {
     test('a live run of the default state reproduces its recording', async ({ page }) => {
       test.setTimeout(180_000);
       await page.goto(`/${lang}/resnet-principles/?w=degradation-lab#degradation-lab`);
-      await trainAndWait(page);
+      await trainAndWait(page, lab);
       expect(await page.locator(lab).getAttribute('data-backend')).toBe(recording.backend);
       const runs = await rows(page, 'runs');
       for (const rec of recording.runs) {
@@ -129,7 +121,7 @@ for (const lang of langs) {
 for (const lang of langs) {
   test(`a diverging run (lr = 10) stops with a message and no NaN reaches a chart (${lang})`, async ({ page, problems }) => {
     await page.goto(`/${lang}/resnet-principles/?w=degradation-lab&optimizer=sgd&lr=10&depth=8&steps=200&bn=0#degradation-lab`);
-    await trainAndWait(page);
+    await trainAndWait(page, lab);
     const message = page.locator(`${lab} [data-message]`);
     await expect(message).toBeVisible();
     await expect(message).toContainText(lang === 'zh' ? '发散' : 'diverged');
@@ -158,7 +150,7 @@ test('the depth sweep draws final loss against depth for both nets', async ({ pa
   test.setTimeout(180_000);
   await page.goto('/en/resnet-principles/?w=degradation-lab&mode=sweep&steps=150&seed=1#degradation-lab');
   await expect(page.locator(`${lab} [data-sweep]`)).toBeVisible();
-  await trainAndWait(page, 170_000);
+  await trainAndWait(page, lab, 170_000);
   const sweep = await rows(page, 'sweep');
   expect(sweep.map((r) => r[0])).toEqual(['2', '4', '8', '16', '32', '64']);
   const at64 = sweep.find((r) => r[0] === '64')!;
@@ -169,7 +161,7 @@ test('the depth sweep draws final loss against depth for both nets', async ({ pa
 test('when WASM cannot load, training falls back to the CPU backend and still trains', async ({ page }) => {
   await page.route('**/*.wasm', (route) => route.abort());
   await page.goto('/en/resnet-principles/?w=degradation-lab&depth=4&steps=50#degradation-lab');
-  await trainAndWait(page);
+  await trainAndWait(page, lab);
   await expect(page.locator(lab)).toHaveAttribute('data-status', 'done');
   await expect(page.locator(lab)).toHaveAttribute('data-backend', 'cpu');
   await expect(page.locator(`${lab} [data-backend]`)).toHaveText('CPU');
@@ -180,14 +172,14 @@ test('when WASM cannot load, training falls back to the CPU backend and still tr
 test('a worker that dies is reported and can be restarted', async ({ page }) => {
   await page.route('**/degradation.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("simulated crash")' }));
   await page.goto('/zh/resnet-principles/?w=degradation-lab&depth=4&steps=50#degradation-lab');
-  await trainAndWait(page);
+  await trainAndWait(page, lab);
   await expect(page.locator(lab)).toHaveAttribute('data-status', 'error');
   await expect(page.locator(`${lab} [data-message]`)).toBeVisible();
   const restart = page.locator(`${lab} [data-run="restart"]`);
   await expect(restart).toBeVisible();
   await page.unroute('**/degradation.worker-*.js');
   await restart.click();
-  await trainAndWait(page);
+  await trainAndWait(page, lab);
   await expect(page.locator(lab)).toHaveAttribute('data-status', 'done');
   expect((await rows(page, 'runs')).length).toBe(2);
 });
@@ -208,3 +200,18 @@ test('Export CSV downloads the numbers behind the charts; SVG exports the figure
   expect(files.get('degradation-lab-loss.svg')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   await downloads.settled();
 });
+
+for (const lang of langs) {
+  test(`the random-guess line follows the data set: ln 2 for two classes, ln 3 for the spiral (${lang})`, async ({ page }) => {
+    await page.goto(`/${lang}/resnet-principles/?w=degradation-lab&dataset=moons#degradation-lab`);
+    await expect(page.locator(lab)).toHaveAttribute('data-status', /idle|done/);
+    const line = page.locator(`${lab} [data-chart="loss"] .reference-line`);
+    const label = page.locator(`${lab} [data-chart="loss"] .reference-label`);
+    const value = async () => Number(await line.getAttribute('data-value'));
+    await expect.poll(value).toBeCloseTo(Math.LN2, 12);
+    await expect(label).toContainText('ln 2');
+    await page.locator(`${lab} [data-field="dataset"]`).selectOption('spiral');
+    await expect.poll(value).toBeCloseTo(Math.log(3), 12);
+    await expect(label).toContainText('ln 3');
+  });
+}

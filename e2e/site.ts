@@ -89,6 +89,20 @@ export function collectDownloads(page: Page) {
   return { files, settled: async () => void (await Promise.all(reads)) };
 }
 
+/** Waits until a widget's code is mounted (`data-mounted`) and it is not running: ready for Train. */
+export async function waitMounted(page: Page, root: string, timeout = 30_000) {
+  await expect(page.locator(root)).toHaveAttribute('data-mounted', '', { timeout });
+  await expect(page.locator(root)).toHaveAttribute('data-status', /idle|done|error/, { timeout });
+}
+
+/** Presses Train once the widget is mounted and waits until the run has ended (`done` or `error`). */
+export async function trainAndWait(page: Page, root: string, timeout = 120_000) {
+  await waitMounted(page, root);
+  await page.locator(`${root} [data-run="train"]`).click();
+  await expect(page.locator(root)).toHaveAttribute('data-status', /running|loading|done|error/);
+  await page.waitForFunction((sel) => ['done', 'error'].includes(document.querySelector<HTMLElement>(sel)!.dataset.status!), root, { timeout });
+}
+
 /**
  * Presses Pause on a training widget and waits for every worker's acknowledgement
  * (`data-paused="true"`); checks that the progress bar then holds while the page draws ten more

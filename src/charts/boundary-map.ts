@@ -1,4 +1,3 @@
-import { select } from 'd3';
 import { chartFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 

@@ -39,6 +39,12 @@ export interface LineChartOptions {
   legend?: 'top' | 'bottom';
 }
 
+/** A line chart whose reference line can change (e.g. chance loss when the data set changes). */
+export interface LineChart extends Chart<LineSeries[]> {
+  /** Moves (or removes) the reference line and redraws the last data. */
+  setReference(reference: LineChartOptions['reference']): void;
+}
+
 export interface Chart<D> {
   update(data: D): void;
   destroy(): void;
@@ -51,7 +57,7 @@ export interface Chart<D> {
  * The SVG is keyboard-focusable and labelled; the numbers themselves live in the widget's
  * `<table data-metrics>`, which is the accessible alternative.
  */
-export function createLineChart(element: HTMLElement, options: LineChartOptions): Chart<LineSeries[]> {
+export function createLineChart(element: HTMLElement, options: LineChartOptions): LineChart {
   const width = options.width ?? 560;
   const height = options.height ?? 300;
   const margin = { top: 16, right: 16, bottom: 44, left: 58 };
@@ -64,6 +70,8 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
   const gx = plot.append('g').attr('class', 'axis axis-x');
   const gy = plot.append('g').attr('class', 'axis axis-y');
   const ref = plot.append('g').attr('class', 'reference');
+  let reference = options.reference;
+  let last: LineSeries[] = [];
   const lines = plot.append('g').attr('class', 'lines');
   const legend = svg.append('g').attr('class', 'legend');
   svg
@@ -76,6 +84,7 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
   const yLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text(options.yLabel);
 
   function update(series: LineSeries[]) {
+    last = series;
     // Layout: a legend above the plot pushes the plot down by its rows.
     const legendRows = options.legend === 'bottom' ? 0 : Math.ceil(series.length / legendCols);
     const top = legendRows ? 8 + legendRows * 16 : margin.top;
@@ -90,7 +99,7 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
     const xDomain = options.xDomain ?? (xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1]);
     if (xDomain[0] === xDomain[1]) xDomain[1] = xDomain[0] + 1;
     let yDomain = options.yDomain ?? (ys.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1]);
-    if (options.reference && !options.yDomain) yDomain = [Math.min(yDomain[0], options.reference.y), Math.max(yDomain[1], options.reference.y)];
+    if (reference && !options.yDomain) yDomain = [Math.min(yDomain[0], reference.y), Math.max(yDomain[1], reference.y)];
     const x = options.xScale === 'log2' ? scaleLog().base(2).domain(xDomain).range([0, innerW]) : scaleLinear().domain(xDomain).range([0, innerW]);
     let y;
     if (options.yScale === 'log') {
@@ -107,10 +116,10 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
     gy.call(options.yScale === 'log' ? axisLeft(y).ticks(5, '~g') : axisLeft(y).ticks(6));
 
     ref.selectAll('*').remove();
-    if (options.reference) {
-      const ry = y(options.reference.y);
-      ref.append('line').attr('x1', 0).attr('x2', innerW).attr('y1', ry).attr('y2', ry).attr('class', 'reference-line');
-      ref.append('text').attr('x', innerW - 4).attr('y', ry - 4).attr('text-anchor', 'end').attr('class', 'reference-label').text(options.reference.label);
+    if (reference) {
+      const ry = y(reference.y);
+      ref.append('line').attr('x1', 0).attr('x2', innerW).attr('y1', ry).attr('y2', ry).attr('class', 'reference-line').attr('data-value', reference.y);
+      ref.append('text').attr('x', innerW - 4).attr('y', ry - 4).attr('text-anchor', 'end').attr('class', 'reference-label').text(reference.label);
     }
 
     const path = line<readonly [number, number]>()
@@ -166,6 +175,10 @@ export function createLineChart(element: HTMLElement, options: LineChartOptions)
   update([]);
   return {
     update,
+    setReference(r) {
+      reference = r;
+      update(last);
+    },
     destroy: () => svg.remove(),
     svg: svg.node()!,
   };

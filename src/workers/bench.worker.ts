@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-/** Worker for `npm run bench`: own training loop vs the tfjs Layers baseline. Not used by any page. */
+/** Worker for `npm run bench`: own training loop vs the tfjs Layers baseline. Loaded only by the dev harness page (`/dev/harness/`), never by a chapter. */
 import { runBenchJob, type BenchJob, type BenchResult } from './bench-job';
 import { serveJobs } from './serve-jobs';
 

@@ -1,3 +1,4 @@
+import { translator } from './translate';
 import type { Locale } from './locales';
 
 /**
@@ -252,6 +253,5 @@ export const classroomStrings: Record<Locale, Record<ClassroomKey, string>> = { 
 
 /** A translator for the classroom strings with `{placeholder}` filling. */
 export function classroomT(locale: Locale) {
-  return (key: ClassroomKey, values: Record<string, string | number> = {}): string =>
-    classroomStrings[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+  return translator(classroomStrings, locale);
 }

@@ -3,6 +3,9 @@ export const locales = ['zh', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'zh';
 
+/** Each language's name in itself, as the language picker shows it (the same labels as in astro.config.mjs). */
+export const localeLabel: Record<Locale, string> = { zh: '简体中文', en: 'English' };
+
 /** BCP-47 tag for `<html lang>` per locale. */
 export const htmlLang: Record<Locale, string> = { zh: 'zh-CN', en: 'en' };
 

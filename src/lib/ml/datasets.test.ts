@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classSize, datasetExtent, datasetNames, makeDataset } from './datasets.ts';
+import { chanceLoss, classSize, datasetExtent, datasetNames, makeDataset } from './datasets.ts';
 
 describe('makeDataset(name, { n, seed })', () => {
   it.each(datasetNames)('%s: N points, 2 coordinates each, all finite and inside [-1.6, 1.6]²', (name) => {
@@ -57,5 +57,15 @@ describe('datasetExtent(data, margin)', () => {
       expect(d.x[2 * i + 1]).toBeGreaterThan(e.yMin);
       expect(d.x[2 * i + 1]).toBeLessThan(e.yMax);
     }
+  });
+});
+
+describe('chanceLoss(name): the loss of a uniform guess', () => {
+  it('is ln 3 for the three-class spiral and ln 2 for the two-class sets', () => {
+    expect(chanceLoss('spiral')).toBeCloseTo(Math.log(3), 12);
+    for (const name of ['moons', 'circles', 'xor'] as const) expect(chanceLoss(name)).toBeCloseTo(Math.LN2, 12);
+  });
+  it('matches the classes a generated data set really has', () => {
+    for (const name of datasetNames) expect(chanceLoss(name)).toBeCloseTo(Math.log(makeDataset(name, { n: 60, seed: 0 }).classes), 12);
   });
 });

@@ -38,6 +38,12 @@ export interface DatasetOptions {
 const defaultNoise: Record<DatasetName, number> = { spiral: 0.2, moons: 0.1, circles: 0.05, xor: 0.05 };
 const classCount: Record<DatasetName, number> = { spiral: 3, moons: 2, circles: 2, xor: 2 };
 
+/** Number of classes of a data set (spiral 3, the others 2). */
+export const datasetClasses = (name: DatasetName): number => classCount[name];
+
+/** Cross-entropy of a uniform guess over the data set's C classes: ln C nats (the "random guess" line of the loss charts). */
+export const chanceLoss = (name: DatasetName): number => Math.log(classCount[name]);
+
 /** How many of `n` points belong to class k of `classes`: n split as evenly as possible (first classes get the remainder). */
 export function classSize(n: number, classes: number, k: number): number {
   return Math.floor(n / classes) + (k < n % classes ? 1 : 0);

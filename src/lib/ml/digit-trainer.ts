@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createBatchStream } from './batch-stream.ts';
 import type { DigitModel } from './digit-model.ts';
-import type { DigitSplit, DigitSubset } from './mnist-subset.ts';
+import type { DigitSplit } from './mnist-subset.ts';
 import { createOptimizer, type OptimizerConfig } from './optimizers.ts';
 import { createRng, deriveSeed } from './prng.ts';
 import { softmaxCrossEntropy } from './softmax-cross-entropy.ts';

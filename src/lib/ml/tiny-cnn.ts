@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createConvLayer, fastestConvMethod, type ConvCache, type ConvMethod } from './conv-layer.ts';
 import { maxPoolRelu, maxPoolReluBackward, type PoolCache } from './max-pool.ts';
 import { createRng, deriveSeed } from './prng.ts';
-import { createParamBank, type ParamBank } from './param-bank.ts';
+import { createParamBank } from './param-bank.ts';
 import type { DigitModel } from './digit-model.ts';
 
 /**

@@ -77,7 +77,11 @@ export type FieldValue<F extends FieldSpec> = F extends IntField | FloatField
 export interface WidgetSchema<Fields extends Record<string, FieldSpec> = Record<string, FieldSpec>> {
   /** The widget id, kebab-case; also its element id and `w=` value. */
   id: string;
-  /** State format version written as `v=`; bump only with a migration in `migrations`. */
+  /**
+   * State format version, written as `v=`. A link from a newer version is read as far as its keys
+   * parse, with a notice. Links must reopen for years: bump this only when a key changes meaning,
+   * and teach `parseState` to read the older form when you do.
+   */
   version: number;
   fields: Fields;
 }

@@ -11,7 +11,8 @@ import { withDefaults } from '../../lib/state/presets';
 import { architectureExplorerSchema, presetState, type ArchitectureExplorerState } from '../../lib/state/schemas/architecture-explorer';
 import type { InceptionId } from '../../lib/explorer/inception';
 import { mountWidget } from '../shared/widget-runtime';
-import { fill, hasAuxiliary, loadModel, type ExplorerModelData } from './model';
+import { fill } from '../../lib/i18n/translate';
+import { hasAuxiliary, loadModel, type ExplorerModelData } from './model';
 import { nameOf, bubbleOptions, comparisonPoints, diagramText, layerByName, renderInception, renderInspector, renderShare, renderTables, renderTotals } from './render';
 
 interface Pane {

@@ -85,7 +85,3 @@ export function modelGroups(locale: Locale): { family: Family; label: string; mo
   return groups;
 }
 
-/** `fill('{n} blocks', { n: 3 })` → `3 blocks`. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}

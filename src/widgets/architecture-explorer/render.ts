@@ -16,7 +16,8 @@ import type { Inspected } from '../../charts/arch-diagram';
 import { bubbleChartSvg, type BubblePoint } from '../../charts/bubble-chart';
 import { shareBarSvg } from '../../charts/share-bar';
 import { esc } from '../../charts/svg-text';
-import { fill, loadModel, modelLabel, type ExplorerModelData } from './model';
+import { fill } from '../../lib/i18n/translate';
+import { loadModel, modelLabel, type ExplorerModelData } from './model';
 
 /** The model's display name in the page's language. */
 export const nameOf = (m: ExplorerModelData, locale: Locale) => modelLabel(m.id, locale);

@@ -7,8 +7,8 @@ import { createBoundaryMap } from '../../charts/boundary-map';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { palette } from '../../charts/palette';
 import { boundaryLabStrings } from '../../lib/i18n/widgets/boundary-lab';
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
-import { makeDataset } from '../../lib/ml/datasets';
+import { fill } from '../../lib/i18n/translate';
+import { chanceLoss, makeDataset } from '../../lib/ml/datasets';
 import { featureFormula, orderFeatures } from '../../lib/ml/features';
 import { boundaryLabSchema, type BoundaryLabState } from '../../lib/state/schemas/boundary-lab';
 import type { BoundaryGrid, BoundaryJob, BoundaryProgress, BoundaryResult } from '../../workers/boundary-job';
@@ -70,7 +70,7 @@ export function start(root: HTMLElement) {
     const d = makeDataset(rt.state.dataset, { n: pointCount, seed: rt.state.seed });
     return { x: d.x, y: d.y };
   };
-  const chanceLoss = () => Math.log(rt.state.dataset === 'spiral' ? 3 : 2);
+  const chance = () => chanceLoss(rt.state.dataset);
 
   function titles() {
     const st = rt.state;
@@ -100,7 +100,7 @@ export function start(root: HTMLElement) {
 
   function drawCurves() {
     const ls = shown();
-    lossChart.update([...ls.map((l) => series(l, losses[l])), { id: 'chance', label: s.chance, color: 'currentColor', dash: '1 3', points: losses[ls[0] ?? 'raw'].length ? [[0, chanceLoss()], [rt.state.steps, chanceLoss()]] : [] }]);
+    lossChart.update([...ls.map((l) => series(l, losses[l])), { id: 'chance', label: s.chance, color: 'currentColor', dash: '1 3', points: losses[ls[0] ?? 'raw'].length ? [[0, chance()], [rt.state.steps, chance()]] : [] }]);
     accChart.update(ls.map((l) => series(l, evals[l].map((e) => [e.step, e.accuracy] as [number, number]), true)));
     const steps = [...new Set(learnerKinds.flatMap((l) => evals[l].map((e) => e.step)))].sort((a, b) => a - b);
     curveBody.replaceChildren(

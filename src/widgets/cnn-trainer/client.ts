@@ -9,7 +9,7 @@ import { createImageGrid } from '../../charts/image-grid';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { toLocale } from '../../lib/i18n/locales';
 import { cnnTrainerStrings } from '../../lib/i18n/widgets/cnn-trainer';
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import { cnnTrainerSchema } from '../../lib/state/schemas/cnn-trainer';
 import type { CnnEvaluation, CnnJob, CnnProgress, CnnResult } from '../../workers/cnn-job';
 import { WorkerPool } from '../../workers/worker-pool';

@@ -8,7 +8,7 @@ import { createClassBars, type ClassBarsSeries } from '../../charts/class-bars';
 import { createImageGrid } from '../../charts/image-grid';
 import { palette } from '../../charts/palette';
 import type { CnnTrainerKey } from '../../lib/i18n/widgets/cnn-trainer';
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import { centerDigit } from '../../lib/ml/digit-preprocess';
 import { softmaxRegressionProbabilities, tinyCnnTrace } from '../../lib/ml/tiny-cnn-reference';
 import { createDrawPad } from './draw-pad';

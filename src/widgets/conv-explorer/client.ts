@@ -5,7 +5,7 @@
  */
 import { createGridMap } from '../../charts/grid-map';
 import { convExplorerStrings } from '../../lib/i18n/widgets/conv-explorer';
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import { windowCells, type Grid } from '../../lib/ml/conv-reference';
 import { flattenKernel, presetKernel, resizeKernel, kernelFromCells, type KernelSize } from '../../lib/ml/conv-presets';
 import { convExplorerSchema, type ConvExplorerState } from '../../lib/state/schemas/conv-explorer';

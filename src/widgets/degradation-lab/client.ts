@@ -5,8 +5,9 @@
 import { createBoundaryMap } from '../../charts/boundary-map';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { dashes, palette } from '../../charts/palette';
-import { degradationLabStrings, fill } from '../../lib/i18n/widgets/degradation-lab';
-import { makeDataset } from '../../lib/ml/datasets';
+import { degradationLabStrings } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
+import { chanceLoss, datasetClasses, makeDataset } from '../../lib/ml/datasets';
 import { degradationLabSchema, type DegradationLabState } from '../../lib/state/schemas/degradation-lab';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
 import { WorkerPool } from '../../workers/worker-pool';
@@ -14,8 +15,6 @@ import { createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, smooth, type Arch } from './jobs';
 import { loadRecording, type Recording } from './recording';
-
-const chance = Math.log(3);
 
 /** Events other widgets on the page (gradient-flow) listen to. */
 export interface GradNormsEventDetail {
@@ -44,9 +43,10 @@ export function start(root: HTMLElement) {
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
   // Charts
-  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', reference: { y: chance, label: s.chance }, height: 240 });
+  const chance = () => ({ y: chanceLoss(rt.state.dataset), label: fill(s.chance, { c: datasetClasses(rt.state.dataset) }) });
+  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', reference: chance(), height: 240 });
   const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220 });
-  const sweepChart = createLineChart(q('[data-chart="sweep"]'), { title: s.sweepChart, xLabel: s.depthAxis, yLabel: s.loss, xScale: 'log2', yScale: 'log', reference: { y: chance, label: s.chance } });
+  const sweepChart = createLineChart(q('[data-chart="sweep"]'), { title: s.sweepChart, xLabel: s.depthAxis, yLabel: s.loss, xScale: 'log2', yScale: 'log', reference: chance() });
   const boundary: Record<Arch, ReturnType<typeof createBoundaryMap>> = {
     plain: createBoundaryMap(q('[data-chart="boundary-plain"]'), { title: s.boundaryPlain }),
     residual: createBoundaryMap(q('[data-chart="boundary-residual"]'), { title: s.boundaryResidual }),
@@ -174,7 +174,7 @@ export function start(root: HTMLElement) {
       boundary[a].update(g && rt.state.arch.includes(a) ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: pts } : undefined);
       rec.gradNorms[a].forEach((g, i) => emitGrad({ arch: a, depth: rec.runs[0]?.depth ?? rt.state.depth, step: g.step, norms: g.norms, source: 'recorded', reset: i === 0 }));
     }
-    const recSweep = rec.sweep.filter((r) => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
+    const recSweep = rec.sweep.filter(() => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
     sweepResults = recSweep.map((r) => ({ ...r, msPerStep: 0 }));
     drawSweep();
     return true;
@@ -274,8 +274,9 @@ export function start(root: HTMLElement) {
     if (divergedMsg) root.dataset.diverged = '';
   });
 
-  rt.onChange((state, changed) => {
+  rt.onChange((_state, changed) => {
     if (changed.includes('mode')) setMode();
+    if (changed.includes('dataset')) for (const chart of [lossChart, sweepChart]) chart.setReference(chance());
     if (bar.running) return;
     if (changed.some((k) => k !== 'mode' && k !== 'arch')) {
       if (!showRecording()) {

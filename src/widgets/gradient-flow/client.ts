@@ -8,7 +8,7 @@ import { createLayerHeatmap } from '../../charts/layer-heatmap';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { palette } from '../../charts/palette';
 import { gradientFlowStrings } from '../../lib/i18n/widgets/gradient-flow';
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import { firstToLastRatio, perLayerFactor } from '../../lib/ml/gradient-stats';
 import { gradientFlowSchema } from '../../lib/state/schemas/gradient-flow';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';

@@ -7,7 +7,8 @@ import { toLocale } from '../../lib/i18n/locales';
 import { residualBlockStrings, type ResidualBlockKey } from '../../lib/i18n/widgets/residual-block';
 import { residualBlockSchema } from '../../lib/state/schemas/residual-block';
 import { mountWidget } from '../shared/widget-runtime';
-import { fill, renderBlockParts } from './render';
+import { fill } from '../../lib/i18n/translate';
+import { renderBlockParts } from './render';
 
 export function start(root: HTMLElement) {
   if (root.dataset.mounted) return;

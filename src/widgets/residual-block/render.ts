@@ -2,6 +2,7 @@
  * HTML and SVG of the `residual-block` widget, as strings from pure data: the Astro component
  * renders them at build time, the client re-renders them on change (same code, same output).
  */
+import { fill } from '../../lib/i18n/translate';
 import type { SummaryRow } from '../../lib/architectures';
 import { grouped, plain, shape, short } from '../../lib/explorer/format';
 import {
@@ -20,9 +21,6 @@ import { esc, r1, textWidth } from '../../charts/svg-text';
 type S = Record<ResidualBlockKey, string>;
 const strings = (locale: Locale): S => residualBlockStrings[locale];
 
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}
 
 export function configOf(state: ResidualBlockState): ResidualBlockConfig {
   return {

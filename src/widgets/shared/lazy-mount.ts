@@ -8,7 +8,8 @@
  * requested, until the widget reports `idle` or `done` (or `error` here, if the code cannot load).
  * What a reader does to the widget before its code has arrived is not lost: settings changed in
  * the meantime are applied again, and the last button pressed (Train, Export…) is pressed again,
- * once it is mounted.
+ * once it is mounted. The root carries `data-mounted` from then on (a hook for tests and scripts:
+ * `data-status="idle"` alone is also what the page ships before any code has loaded).
  */
 export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unknown>, margin = 400) {
   const root = document.getElementById(id);
@@ -48,6 +49,7 @@ export function lazyMount(id: string, load: (root: HTMLElement) => Promise<unkno
             el.dispatchEvent(new Event('change', { bubbles: true }));
           }
           if (pressed && !pressed.disabled) pressed.click();
+          root.dataset.mounted = '';
         },
         (err: unknown) => {
           stopKeeping();

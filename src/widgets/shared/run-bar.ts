@@ -11,7 +11,7 @@
  * - a crashed worker (`WorkerCrashed`) shows `widget.crashed` and the restart button; any other
  *   error shows `widget.failed` and restarts the pool, so the next Train gets fresh workers.
  */
-import { fill } from '../../lib/i18n/widgets/degradation-lab';
+import { fill } from '../../lib/i18n/translate';
 import type { BackendName } from '../../workers/protocol';
 import { WorkerCrashed, type WorkerPool } from '../../workers/worker-pool';
 import type { WidgetRuntime } from './widget-runtime';

@@ -33,7 +33,7 @@ const en = {
   loss: 'loss',
   accuracy: 'accuracy',
   depthAxis: 'depth (hidden layers)',
-  chance: 'chance (ln 3)',
+  chance: 'chance (ln {c})',
   'col.architecture': 'architecture',
   'col.depth': 'depth',
   'col.steps': 'steps',
@@ -86,7 +86,7 @@ const zh: Record<DegradationLabKey, string> = {
   loss: '损失',
   accuracy: '准确率',
   depthAxis: '深度（隐藏层数）',
-  chance: '随机猜测（ln 3）',
+  chance: '随机猜测（ln {c}）',
   'col.architecture': '结构',
   'col.depth': '深度',
   'col.steps': '步数',
@@ -107,7 +107,3 @@ const zh: Record<DegradationLabKey, string> = {
 
 export const degradationLabStrings: Record<Locale, Record<DegradationLabKey, string>> = { en, zh };
 
-/** `fill('约剩 {s} 秒', { s: 3 })` → '约剩 3 秒'. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}
