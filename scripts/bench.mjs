@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { coldRun, longTaskCell, openHarness } from './harness-browser.mjs';
 import { benchCnn } from './bench-cnn.mjs';
+import { benchWhy } from './bench-why.mjs';
 
 const h = await openHarness(4382);
 const rows = [];
@@ -50,3 +51,6 @@ for (const [k, v, g] of rows) console.log(`| ${k.padEnd(w)} | ${v} | ${g} |`);
 // ── cnn-trainer (chapter cnn-anatomy) ─────────────────────────────────────────────────────────
 // Its own harness session and its own table: see scripts/bench-cnn.mjs.
 await benchCnn();
+
+// ── lesion-study and loss-landscape (chapter why-residuals-work): scripts/bench-why.mjs ─────────
+await benchWhy();

@@ -44,7 +44,8 @@ describe('runLandscapeJob: the loss around one trained net', () => {
     expect(g.loss).toHaveLength(49);
     expect(g.loss[3 * 7 + 3]).toBeCloseTo(r.trainLoss!, 4);
     expect(Math.max(...g.loss)).toBeGreaterThan(r.trainLoss! * 2);
-    expect(r.roughness!.points).toBe(25);
+    expect(r.roughness!.upDown).toBeGreaterThanOrEqual(1);
+    expect(r.lossPoints).toBe(200);
     // Curvature: the largest eigenvalue is positive and at least as large as |the smallest|.
     expect(r.curvature!.products).toBe(6);
     expect(r.curvature!.max).toBeGreaterThan(0);
@@ -61,6 +62,14 @@ describe('runLandscapeJob: the loss around one trained net', () => {
     expect(Array.from(a.grid!.loss)).toEqual(Array.from(b.grid!.loss));
     expect(a.curvature).toBeUndefined();
     expect(a.line).toEqual([]);
+  });
+
+  it('with lossPoints, measures on that many training points spread over the set', async () => {
+    const r = await runLandscapeJob(job({ lossPoints: 100, lanczosSteps: 0, linePoints: 0, resolution: 3 }), ctx());
+    expect(r.lossPoints).toBe(100);
+    // The centre is the trained net, on half the points: close to, not exactly, the full-set loss.
+    expect(r.grid!.loss[4]).toBeCloseTo(r.trainLoss!, 1);
+    expect(r.grid!.loss[4]).not.toBe(r.trainLoss);
   });
 
   it('a diverging run ends with the step and reason and no landscape', async () => {

@@ -1,6 +1,6 @@
 /**
  * The loss landscape of one net (Li, Xu, Taylor, Studer & Goldstein 2018), as a worker job: train it
- * through the shared loop, then evaluate the full training-set loss
+ * through the shared loop, then evaluate the training loss (on all points, or on `lossPoints` of them)
  * 1. along the straight line from the initial weights (t = 0) to the trained ones (t = 1),
  * 2. on an R × R grid of the plane through the trained weights spanned by two random
  *    filter-normalised directions, row by row (the page draws each row as it comes),
@@ -10,7 +10,7 @@
  */
 import type { DivergenceReason } from '../lib/ml/learner';
 import { lanczos } from '../lib/ml/hessian';
-import { createLandscapeEvaluator, filterNormalizedDirection, linspace } from '../lib/ml/landscape';
+import { createLandscapeEvaluator, filterNormalizedDirection, linspace, spreadSubset } from '../lib/ml/landscape';
 import type { Architecture } from '../lib/ml/net-config';
 import { paramLayout } from '../lib/ml/param-vector';
 import { createRng, deriveSeed } from '../lib/ml/prng';
@@ -27,6 +27,11 @@ export interface LandscapeJob extends NetTraining {
   linePoints: number;
   /** Hessian-vector products for the eigenvalue estimate (0 = none). */
   lanczosSteps: number;
+  /**
+   * Training points the landscape's loss is measured on (default: all). Fewer make every point of
+   * the slice cheaper; they are spread evenly over the training set (`spreadSubset`).
+   */
+  lossPoints?: number;
 }
 
 export interface LinePoint {
@@ -63,6 +68,8 @@ export interface LandscapeResult {
   diverged?: { atStep: number; reason: DivergenceReason };
   trainLoss?: number;
   trainAccuracy?: number;
+  /** Training points the landscape was measured on. */
+  lossPoints?: number;
   line: LinePoint[];
   /** The slice: loss[i·R + j] at α = axis[j], β = axis[i] (row i = β), R × R. */
   grid?: { resolution: number; span: number; loss: Float32Array };
@@ -88,11 +95,13 @@ export async function runLandscapeJob(job: LandscapeJob, ctx: Pick<JobContext<La
   if (trained.kind === 'diverged') return { ...result, diverged: { atStep: trained.atStep, reason: trained.reason } };
   Object.assign(result, { trainLoss: trained.loss, trainAccuracy: trained.accuracy, msPerStep: trained.msPerStep });
   const { initial, final } = trained;
+  const lossSet = job.lossPoints && job.lossPoints < data.n ? spreadSubset(data, job.lossPoints) : data;
   let done = job.steps;
+  result.lossPoints = lossSet.n;
 
   if (job.linePoints > 0) {
     const toFinal = final.map((v, i) => v - initial[i]!);
-    const line = createLandscapeEvaluator(config, data, initial, [toFinal]);
+    const line = createLandscapeEvaluator(config, lossSet, initial, [toFinal]);
     try {
       const ts = linspace(-0.5, 1.5, job.linePoints);
       for (let i = 0; i < ts.length; i += lineChunk) {
@@ -112,7 +121,7 @@ export async function runLandscapeJob(job: LandscapeJob, ctx: Pick<JobContext<La
   const layout = paramLayout(config);
   const rng = createRng(deriveSeed(job.seed, 'directions'));
   const directions = [filterNormalizedDirection(layout, final, rng), filterNormalizedDirection(layout, final, rng)];
-  const plane = createLandscapeEvaluator(config, data, final, directions);
+  const plane = createLandscapeEvaluator(config, lossSet, final, directions);
   try {
     if (R > 0) {
       const axis = linspace(-job.span, job.span, R);

@@ -5,7 +5,7 @@ import '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDataset } from './datasets.ts';
 import { lanczosExtremes, symmetricEigenvalues } from './hessian.ts';
-import { createLandscapeEvaluator, filterNormalizedDirection, linspace } from './landscape.ts';
+import { createLandscapeEvaluator, filterNormalizedDirection, linspace, spreadSubset } from './landscape.ts';
 import type { NetConfig } from './net-config.ts';
 import { paramLayout } from './param-vector.ts';
 import { createRng } from './prng.ts';
@@ -146,6 +146,15 @@ describe('Hessian eigenvalues', () => {
     expect(r.products).toBe(30);
     expect(r.max).toBeCloseTo(10, 4);
     expect(r.min).toBeCloseTo(-3, 4);
+  });
+
+  it('spreadSubset keeps points spread over the set, so the classes keep their shares', () => {
+    const spiral = makeDataset('spiral', { n: 999, seed: 1 });
+    const half = spreadSubset(spiral, 333);
+    expect(half.n).toBe(333);
+    expect([0, 1, 2].map((c) => half.y.filter((y) => y === c).length)).toEqual([111, 111, 111]);
+    expect(Array.from(half.x.subarray(2, 4))).toEqual(Array.from(spiral.x.subarray(6, 8)));
+    expect(() => spreadSubset(spiral, 0)).toThrow(RangeError);
   });
 
   it('linspace spaces points evenly, ends included', () => {

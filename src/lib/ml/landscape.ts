@@ -140,6 +140,19 @@ export function createLandscapeEvaluator(config: NetConfig, data: Dataset, base:
   };
 }
 
+/**
+ * `points` of a data set's points, evenly spread over it (indices ⌊i·N/points⌋). The points of a
+ * data set are grouped by class, so the classes keep their shares. Used to evaluate landscapes
+ * on a fixed part of the training set when the whole would cost too much per point.
+ */
+export function spreadSubset(data: Dataset, points: number): Dataset {
+  if (!Number.isInteger(points) || points < 1 || points > data.n) throw new RangeError(`spreadSubset: 1 … ${data.n} points, got ${points}`);
+  const idx = Array.from({ length: points }, (_, i) => Math.floor((i * data.n) / points));
+  const x = new Float32Array(2 * points);
+  idx.forEach((k, i) => x.set(data.x.subarray(2 * k, 2 * k + 2), 2 * i));
+  return { ...data, n: points, x, y: Int32Array.from(idx, (k) => data.y[k]!) };
+}
+
 /** n evenly spaced values from `from` to `to` inclusive. */
 export function linspace(from: number, to: number, n: number): number[] {
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`linspace: n must be an integer ≥ 2, got ${n}`);

@@ -11,6 +11,8 @@ import { gradientFlowSchema } from './schemas/gradient-flow';
 import { convExplorerSchema } from './schemas/conv-explorer';
 import { boundaryLabSchema } from './schemas/boundary-lab';
 import { residualBlockSchema } from './schemas/residual-block';
+import { lesionStudySchema } from './schemas/lesion-study';
+import { lossLandscapeSchema } from './schemas/loss-landscape';
 
 export interface WidgetEntry {
   id: string;
@@ -27,6 +29,8 @@ export const widgets: readonly WidgetEntry[] = [
   { id: residualBlockSchema.id, schema: residualBlockSchema, page: 'resnet-principles' },
   { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, page: 'case-studies/vgg' },
   { id: cnnTrainerSchema.id, schema: cnnTrainerSchema, page: 'cnn-anatomy' },
+  { id: lesionStudySchema.id, schema: lesionStudySchema, page: 'why-residuals-work' },
+  { id: lossLandscapeSchema.id, schema: lossLandscapeSchema, page: 'why-residuals-work' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {
