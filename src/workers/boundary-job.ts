@@ -7,8 +7,11 @@
  */
 import { makeDataset, type DatasetName } from '../lib/ml/datasets';
 import { orderFeatures, rawFeatures, type FeatureName } from '../lib/ml/features';
-import { createLogisticTrainer, type Learner } from '../lib/ml/logistic-regression';
+import { createLogisticTrainer, type GridModel } from '../lib/ml/logistic-regression';
+import { netLearner } from '../lib/ml/net-learner';
+import { trainingRun } from '../lib/ml/training-run';
 import { createTrainer } from '../lib/ml/trainer';
+import { driveRun } from './drive-run';
 import type { JobContext } from './serve-jobs';
 
 export const learnerKinds = ['raw', 'features', 'mlp'] as const;
@@ -67,55 +70,45 @@ export interface BoundaryResult {
   grid?: BoundaryGrid;
 }
 
-/** The learner a job describes (the caller disposes it). */
-export function createLearner(job: BoundaryJob): { learner: Learner; features: FeatureName[] } {
+/** The model a job describes (the caller disposes it). */
+export function createModel(job: BoundaryJob): { model: GridModel; features: FeatureName[] } {
   const data = makeDataset(job.dataset, { n: job.points ?? 600, seed: job.seed });
   const batchSize = job.batchSize ?? 32;
   const optimizer = { kind: 'adam' as const, learningRate: job.lr };
   if (job.learner === 'mlp') {
-    const learner = createTrainer({ data, architecture: 'plain', depth: Math.max(1, job.layers - 1), width: job.width, batchNorm: true, batchSize, optimizer, seed: job.seed });
-    return { learner, features: [...rawFeatures] };
+    const model = createTrainer({ data, architecture: 'plain', depth: Math.max(1, job.layers - 1), width: job.width, batchNorm: true, batchSize, optimizer, seed: job.seed });
+    return { model, features: [...rawFeatures] };
   }
   const features = job.learner === 'raw' ? [...rawFeatures] : orderFeatures(job.features);
-  return { learner: createLogisticTrainer({ data, features, batchSize, optimizer, seed: job.seed }), features };
+  return { model: createLogisticTrainer({ data, features, batchSize, optimizer, seed: job.seed }), features };
 }
 
 export async function runBoundaryJob(job: BoundaryJob, ctx: Pick<JobContext<BoundaryProgress>, 'report' | 'checkpoint'>): Promise<BoundaryResult> {
-  const { learner, features } = createLearner(job);
-  const base = { learner: job.learner, features, parameterCount: learner.parameterCount, steps: job.steps };
+  const { model, features } = createModel(job);
+  const base = { learner: job.learner, features, parameterCount: model.parameterCount, steps: job.steps };
   const grid = (r: number): BoundaryGrid | undefined => {
-    const g = learner.predictGrid(r);
+    const g = model.predictGrid(r);
     return g.kind === 'ok' ? { resolution: g.resolution, classes: g.classes, extent: g.extent, probabilities: g.probabilities } : undefined;
   };
+  const live = job.evalEvery > 0;
+  const progress = (step: number, losses: number[], e?: { step: number; loss: number; accuracy: number }): BoundaryProgress => {
+    const p: BoundaryProgress = { learner: job.learner, step, total: job.steps, losses };
+    if (e && live) {
+      p.evaluation = { step: e.step, loss: e.loss, accuracy: e.accuracy };
+      // A coarse grid with each evaluation, except the last: the result carries a finer one.
+      if (job.liveGrid && step < job.steps) p.grid = grid(job.liveGrid);
+    }
+    return p;
+  };
+  const learner = netLearner(model);
   try {
-    if (job.evalEvery > 0) {
-      const e = learner.evaluate();
-      if (e.kind === 'diverged') return { ...base, diverged: { atStep: 0 } };
-      ctx.report({ learner: job.learner, step: 0, total: job.steps, losses: [], evaluation: { step: 0, loss: e.loss, accuracy: e.accuracy }, grid: job.liveGrid ? grid(job.liveGrid) : undefined });
-    }
-    let first = true;
-    while (learner.stepsDone < job.steps) {
-      await ctx.checkpoint();
-      const untilEval = job.evalEvery > 0 ? job.evalEvery - (learner.stepsDone % job.evalEvery) : Infinity;
-      const n = Math.min(first ? 5 : 25, job.steps - learner.stepsDone, untilEval);
-      first = false;
-      const r = learner.step(n);
-      if (r.kind === 'diverged') {
-        ctx.report({ learner: job.learner, step: r.stepsDone, total: job.steps, losses: r.losses });
-        return { ...base, diverged: { atStep: r.atStep } };
-      }
-      const progress: BoundaryProgress = { learner: job.learner, step: r.stepsDone, total: job.steps, losses: r.losses };
-      if (job.evalEvery > 0 && r.stepsDone % job.evalEvery === 0) {
-        const e = learner.evaluate();
-        if (e.kind === 'diverged') return { ...base, diverged: { atStep: e.atStep } };
-        progress.evaluation = { step: e.step, loss: e.loss, accuracy: e.accuracy };
-        if (job.liveGrid && r.stepsDone < job.steps) progress.grid = grid(job.liveGrid);
-      }
-      ctx.report(progress);
-    }
-    const e = learner.evaluate();
-    if (e.kind === 'diverged') return { ...base, diverged: { atStep: e.atStep } };
-    return { ...base, finalLoss: e.loss, finalAccuracy: e.accuracy, grid: job.finalGrid ? grid(job.finalGrid) : undefined };
+    const end = await driveRun(trainingRun(learner, { steps: job.steps, firstReport: 5, reportEvery: 25, evaluateEvery: job.evalEvery, evaluateAtStart: live }), ctx.checkpoint, (event) => {
+      if (event.type === 'start' && event.evaluation) ctx.report(progress(0, [], event.evaluation));
+      else if (event.type === 'progress') ctx.report(progress(event.step, event.losses[0]!, event.evaluation));
+      else if (event.type === 'diverged' && event.losses[0]?.length) ctx.report(progress(event.firstStep + event.losses[0].length - 1, event.losses[0]));
+    });
+    if (end.type === 'diverged') return { ...base, diverged: { atStep: end.atStep } };
+    return { ...base, finalLoss: end.evaluation!.loss, finalAccuracy: end.evaluation!.accuracy, grid: job.finalGrid ? grid(job.finalGrid) : undefined };
   } finally {
     learner.dispose();
   }

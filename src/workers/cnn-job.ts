@@ -13,6 +13,9 @@ import type { DigitModel } from '../lib/ml/digit-model';
 import type { DigitSubset } from '../lib/ml/mnist-subset';
 import { createSoftmaxRegression } from '../lib/ml/softmax-regression';
 import { createTinyCnn } from '../lib/ml/tiny-cnn';
+import { checkDivergence, type Learner } from '../lib/ml/learner';
+import { trainingRun } from '../lib/ml/training-run';
+import { driveRun } from './drive-run';
 import type { JobContext } from './serve-jobs';
 
 export interface CnnJob {
@@ -79,10 +82,18 @@ export const TRAIN_SAMPLE = 1000;
 
 const now = () => (globalThis.performance ?? Date).now();
 
-interface Learner {
+/** One model being trained on the digits, with the time its steps took. */
+interface DigitRun {
   model: DigitModel;
   trainer: DigitTrainer;
   ms: number;
+}
+
+/** What the CNN job measures at an evaluation step: accuracies, and the weights the page draws. */
+interface CnnSnapshot {
+  evaluation: CnnEvaluation;
+  weights: Float32Array;
+  logisticWeights?: Float32Array;
 }
 
 export async function runCnnJob(job: CnnJob, ctx: Pick<JobContext<CnnProgress>, 'report' | 'checkpoint'>, data: DigitSubset): Promise<CnnResult> {
@@ -92,56 +103,81 @@ export async function runCnnJob(job: CnnJob, ctx: Pick<JobContext<CnnProgress>, 
   const trainSample: DigitTensors = digitTensors({ n, images: data.train.images.subarray(0, n * 784), labels: data.train.labels.subarray(0, n) });
   const stepsPerEpoch = Math.ceil(train.n / job.batchSize);
   const total = Math.min(job.epochs * stepsPerEpoch, job.maxSteps ?? Infinity);
-  const learner = (model: DigitModel): Learner => ({
+  const digitRun = (model: DigitModel): DigitRun => ({
     model,
     ms: 0,
     trainer: createDigitTrainer({ model, train, batchSize: job.batchSize, optimizer: { kind: 'adam', learningRate: job.lr }, seed: job.seed, decaySteps: job.epochs * stepsPerEpoch }),
   });
-  const cnn = learner(createTinyCnn({ seed: job.seed, channels1: job.channels1, channels2: job.channels2, method: job.method }));
-  const logistic = job.contrast ? learner(createSoftmaxRegression()) : null;
-  const learners = logistic ? [cnn, logistic] : [cnn];
+  const cnn = digitRun(createTinyCnn({ seed: job.seed, channels1: job.channels1, channels2: job.channels2, method: job.method }));
+  const logistic = job.contrast ? digitRun(createSoftmaxRegression()) : null;
+  const runs = logistic ? [cnn, logistic] : [cnn];
+  // Accuracy measurements at evalsPerEpoch even points of every epoch (the step where each falls).
+  const evalSteps = Array.from({ length: job.epochs * job.evalsPerEpoch }, (_, i) => Math.round(((i + 1) * stepsPerEpoch) / job.evalsPerEpoch));
+  const epochAt = (step: number) => {
+    const i = evalSteps.indexOf(step);
+    return i >= 0 ? (i + 1) / job.evalsPerEpoch : step / stepsPerEpoch;
+  };
+
+  // The CNN and, for contrast, logistic regression, stepped together on the same batches: one
+  // lane of losses (the CNN's), both models measured at each evaluation.
+  const learner: Learner<CnnSnapshot> = {
+    lanes: 1,
+    get stepsDone() {
+      return cnn.trainer.stepsDone;
+    },
+    step(steps) {
+      const firstStep = cnn.trainer.stepsDone + 1;
+      let losses: number[] = [];
+      for (const r of runs) {
+        const t0 = now();
+        const l = r.trainer.step(steps);
+        r.ms += now() - t0;
+        if (r === cnn) losses = l;
+      }
+      const bad = checkDivergence(losses, cnn.trainer.stepsDone, Infinity);
+      return bad ? { ...bad, firstStep, losses: [losses.filter(Number.isFinite)], stepsDone: cnn.trainer.stepsDone } : { kind: 'ok', firstStep, losses: [losses], stepsDone: cnn.trainer.stepsDone };
+    },
+    evaluate() {
+      const step = cnn.trainer.stepsDone;
+      const evaluation: CnnEvaluation = { epoch: epochAt(step), step, train: cnn.trainer.evaluate(trainSample).accuracy, test: cnn.trainer.evaluate(test).accuracy };
+      if (logistic) {
+        evaluation.logisticTrain = logistic.trainer.evaluate(trainSample).accuracy;
+        evaluation.logisticTest = logistic.trainer.evaluate(test).accuracy;
+      }
+      return { evaluation, weights: cnn.model.bank.read(), logisticWeights: logistic?.model.bank.read() };
+    },
+    dispose() {
+      for (const r of runs) {
+        r.trainer.dispose();
+        r.model.dispose();
+      }
+    },
+  };
 
   const curve: CnnEvaluation[] = [];
   let msTo95: number | undefined;
-  const evaluate = (epoch: number): CnnEvaluation => {
-    const e: CnnEvaluation = { epoch, step: cnn.trainer.stepsDone, train: cnn.trainer.evaluate(trainSample).accuracy, test: cnn.trainer.evaluate(test).accuracy };
-    if (logistic) {
-      e.logisticTrain = logistic.trainer.evaluate(trainSample).accuracy;
-      e.logisticTest = logistic.trainer.evaluate(test).accuracy;
-    }
-    curve.push(e);
-    return e;
+  let started = 0;
+  const snapshot = (p: CnnProgress, at: CnnSnapshot) => {
+    curve.push(at.evaluation);
+    p.evaluation = at.evaluation;
+    p.weights = at.weights;
+    p.logisticWeights = at.logisticWeights;
+    if (msTo95 === undefined && at.evaluation.step > 0 && at.evaluation.test >= 0.95) msTo95 = now() - started;
+    return p;
   };
 
   try {
-    ctx.report({ step: 0, total, losses: [], evaluation: evaluate(0), weights: cnn.model.bank.read(), logisticWeights: logistic?.model.bank.read() });
-    const chunk = Math.max(1, job.chunk ?? 10);
-    const evalSteps = Array.from({ length: job.epochs * job.evalsPerEpoch }, (_, i) => Math.round(((i + 1) * stepsPerEpoch) / job.evalsPerEpoch));
-    let nextEval = 0;
-    const started = now();
-    while (cnn.trainer.stepsDone < total) {
-      await ctx.checkpoint();
-      const at = cnn.trainer.stepsDone;
-      const steps = Math.min(chunk, total - at, (evalSteps[nextEval] ?? Infinity) - at);
-      let losses: number[] = [];
-      for (const l of learners) {
-        const t0 = now();
-        const r = l.trainer.step(steps);
-        l.ms += now() - t0;
-        if (l === cnn) losses = r;
+    const end = await driveRun(trainingRun(learner, { steps: total, reportEvery: Math.max(1, job.chunk ?? 10), evaluateEvery: 0, evaluateAt: evalSteps }), ctx.checkpoint, (event) => {
+      if (event.type === 'start') {
+        ctx.report(snapshot({ step: 0, total, losses: [] }, event.evaluation!));
+        started = now();
+      } else if (event.type === 'progress') {
+        const p: CnnProgress = { step: event.step, total, losses: event.losses[0]! };
+        ctx.report(event.evaluation ? snapshot(p, event.evaluation) : p);
       }
-      if (!losses.every(Number.isFinite)) throw new Error('the loss is not a finite number; lower the learning rate');
-      const progress: CnnProgress = { step: cnn.trainer.stepsDone, total, losses };
-      if (cnn.trainer.stepsDone === evalSteps[nextEval]) {
-        progress.evaluation = evaluate(++nextEval / job.evalsPerEpoch);
-        progress.weights = cnn.model.bank.read();
-        progress.logisticWeights = logistic?.model.bank.read();
-        if (msTo95 === undefined && progress.evaluation.test >= 0.95) msTo95 = now() - started;
-      }
-      ctx.report(progress);
-    }
+    });
+    if (end.type === 'diverged') throw new Error('the loss is not a finite number; lower the learning rate');
     const epochsRun = cnn.trainer.stepsDone / stepsPerEpoch;
-    if (curve.at(-1)!.step !== cnn.trainer.stepsDone) evaluate(epochsRun);
     const result: CnnResult = {
       curve,
       confusion: confusionMatrix(test.labels, cnn.trainer.evaluate(test).predictions),
@@ -157,10 +193,7 @@ export async function runCnnJob(job: CnnJob, ctx: Pick<JobContext<CnnProgress>, 
     }
     return result;
   } finally {
-    for (const l of learners) {
-      l.trainer.dispose();
-      l.model.dispose();
-    }
+    learner.dispose();
     tf.dispose([train, test, trainSample].flatMap((d) => [d.x, d.oneHot]));
   }
 }

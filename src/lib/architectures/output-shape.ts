@@ -3,36 +3,24 @@
  * residual add) are walked by `analyze.ts`, which calls these for each leaf.
  */
 import type { ConcatSpec, LayerSpec, ResidualSpec, Shape } from './layer-spec';
+import { windowOutputSize, windowSpan, type Window } from './sliding-window';
 
 /** Every layer that is not made of other layers. */
 export type LeafSpec = Exclude<LayerSpec, ConcatSpec | ResidualSpec>;
 
-export interface Window {
-  kernel: number;
-  stride: number;
-  padding: number;
-  dilation?: number;
-  ceilMode?: boolean;
-}
+export type { Window } from './sliding-window';
 
 /**
- * Output length along one axis of a sliding window (conv or pool), PyTorch/Caffe semantics:
- * `⌊(n + 2p − d(k−1) − 1) / s⌋ + 1`, rounded up instead with `ceilMode` (then a last window
- * that would start inside the right padding is dropped, as PyTorch does).
- *
+ * Output length along one axis of a sliding window (conv or pool) in a network: the one formula
+ * (`windowOutputSize`), except that a window that does not fit is an error in a network.
  * @example spatialOutputSize(224, { kernel: 7, stride: 2, padding: 3 }) // → 112
- * @example spatialOutputSize(112, { kernel: 3, stride: 2, padding: 0, ceilMode: true }) // → 56
  */
 export function spatialOutputSize(size: number, window: Window): number {
-  const { kernel, stride, padding } = window;
-  const dilation = window.dilation ?? 1;
-  const span = dilation * (kernel - 1) + 1;
-  const room = size + 2 * padding - span;
-  if (room < 0) {
-    throw new RangeError(`a ${kernel}×${kernel} window (span ${span}) does not fit in ${size} + 2·${padding}`);
+  const out = windowOutputSize(size, window);
+  if (out === 0) {
+    const span = windowSpan(window.kernel, window.dilation);
+    throw new RangeError(`a ${window.kernel}×${window.kernel} window (span ${span}) does not fit in ${size} + 2·${window.padding}`);
   }
-  let out = Math.floor((room + (window.ceilMode ? stride - 1 : 0)) / stride) + 1;
-  if (window.ceilMode && (out - 1) * stride >= size + padding) out -= 1;
   return out;
 }
 

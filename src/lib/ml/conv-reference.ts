@@ -9,6 +9,8 @@
  * column j (left = 0). A multi-channel image is `Grid[]`, one grid per channel ([C][H][W]).
  */
 
+import { windowOutputSize, windowSpan } from '../architectures/sliding-window.ts';
+
 /** A 2-D array of numbers, row-major: grid[row][column]. */
 export type Grid = number[][];
 
@@ -35,9 +37,7 @@ function assertOptions(k: number, { stride, padding, dilation }: Required<Window
 }
 
 /** The span a dilated kernel covers: k + (k − 1)(d − 1) = d(k − 1) + 1 cells. */
-export function effectiveKernelSize(k: number, dilation = 1): number {
-  return dilation * (k - 1) + 1;
-}
+export const effectiveKernelSize = (k: number, dilation = 1): number => windowSpan(k, dilation);
 
 /**
  * Side of the output of a convolution or pooling window: o = ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1,
@@ -48,9 +48,7 @@ export function effectiveKernelSize(k: number, dilation = 1): number {
 export function outputSize(n: number, k: number, options: WindowOptions = {}): number {
   const o = resolve(options);
   assertOptions(k, o);
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`input size must be a non-negative integer, got ${n}`);
-  const span = n + 2 * o.padding - effectiveKernelSize(k, o.dilation);
-  return span < 0 ? 0 : Math.floor(span / o.stride) + 1;
+  return windowOutputSize(n, { kernel: k, ...o });
 }
 
 /**

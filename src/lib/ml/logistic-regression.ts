@@ -23,10 +23,10 @@ export interface LogisticConfig {
 }
 
 /**
- * The training surface shared by the boundary lab's learners (this model and `createTrainer`'s
- * MLP): advance by mini-batch steps, evaluate on the full training set, predict over a grid.
+ * The surface shared by the boundary lab's models (this one and `createTrainer`'s MLP): a one-net
+ * trainer (`netLearner` makes it a `Learner` for the training loop) that also predicts over a grid.
  */
-export interface Learner {
+export interface GridModel {
   readonly parameterCount: number;
   readonly stepsDone: number;
   step(n?: number): StepReport;
@@ -42,7 +42,7 @@ export interface Learner {
  * and standard deviation (fixed, part of the feature map), which only conditions the optimisation.
  * Parameters: F·C weights + C biases.
  */
-export function createLogisticTrainer(config: LogisticConfig): Learner & { readonly features: FeatureName[] } {
+export function createLogisticTrainer(config: LogisticConfig): GridModel & { readonly features: FeatureName[] } {
   const { data, batchSize, maxLoss = 100 } = config;
   const features = orderFeatures(config.features);
   if (features.length === 0) throw new RangeError('logistic regression needs at least one feature');
