@@ -1,4 +1,7 @@
-import { axisBottom, axisLeft, format, scaleBand, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { format } from 'd3-format';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
 import { chartFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 

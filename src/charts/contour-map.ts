@@ -1,4 +1,8 @@
-import { axisBottom, axisLeft, axisRight, contours, geoIdentity, geoPath, interpolateViridis, scaleLinear, scaleLog } from 'd3';
+import { axisBottom, axisLeft, axisRight } from 'd3-axis';
+import { contours } from 'd3-contour';
+import { geoIdentity, geoPath } from 'd3-geo';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { interpolateViridis } from 'd3-scale-chromatic';
 import { chartFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 

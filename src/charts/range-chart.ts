@@ -1,4 +1,7 @@
-import { area, axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { area, line } from 'd3-shape';
 import { chartFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 

@@ -474,6 +474,46 @@ export const catalogue: readonly Assignment[] = [
       { label: { zh: '有效路径的最长长度', en: 'longest effective length' }, expr: 'max(paths[0] where [6] = 1)' },
     ],
   },
+  // loss-landscape — roughness (one pair of rows per run): [0] architecture, [1] depth, [2] loss at θ*,
+  // [3] λmax, [4] λmin, [5] |λmin/λmax|, [6] up-and-down ratio of the slice, [7] local minima in the slice;
+  // line: [0] t, [1] plain loss, [2] residual loss, [3] plain accuracy, [4] residual accuracy; cut: [0] α, [1] plain, [2] residual.
+  {
+    id: 'll-read-the-maps',
+    widget: 'loss-landscape',
+    level: 'intro',
+    title: { zh: '读两张损失地形图', en: 'Read two loss landscapes' },
+    prompt: {
+      zh: '深度为 16。按“训练”，等两张地形图画完。拖动剖面滑块，看看剖线穿过谷底时两条曲线有什么不同。哪个网络的谷更宽？哪个网络的切面里小坑（局部极小点）更多？对照表格中的数字回答。',
+      en: 'The depth is 16. Press Train and wait until both maps are drawn. Move the cut slider and compare the two curves where the cut crosses the valley. Which network has the wider valley? Which slice has more small dips (local minima)? Check your answers against the table.',
+    },
+    state: { depth: 16, bn: true, seed: 1 },
+    lock: ['depth', 'bn'],
+    check: 'count(roughness where [0] = "plain") >= 1 and count(roughness where [0] = "residual") >= 1',
+    report: [
+      { label: { zh: '普通网络切面的局部极小点数', en: 'plain slice, local minima' }, expr: 'last(roughness[7] where [0] = "plain")' },
+      { label: { zh: '残差网络切面的局部极小点数', en: 'residual slice, local minima' }, expr: 'last(roughness[7] where [0] = "residual")' },
+      { label: { zh: '普通网络的 λmax', en: 'plain net, λmax' }, expr: 'last(roughness[3] where [0] = "plain")' },
+      { label: { zh: '残差网络的 λmax', en: 'residual net, λmax' }, expr: 'last(roughness[3] where [0] = "residual")' },
+    ],
+  },
+  {
+    id: 'll-depth-and-sharpness',
+    widget: 'loss-landscape',
+    level: 'core',
+    title: { zh: '网络越深，谷越尖吗', en: 'Deeper, sharper?' },
+    prompt: {
+      zh: '分别在深度 4 和深度 16 各训练一次（每次都按“训练”），表格会保留每一次的结果。比较两个网络的最大特征值 λmax 和切面的起伏比：加深网络时，哪个网络的地形变化更大？λmax 大意味着谷底在某个方向上很陡，这对梯度下降的步长意味着什么？',
+      en: 'Train once at depth 4 and once at depth 16 (press Train each time); the table keeps every run. Compare the largest Hessian eigenvalue (column lambda-max) and the up-and-down ratio of both networks: which landscape changes more as the network gets deeper? A large eigenvalue means the valley is steep in some direction; what does that mean for the step size of gradient descent?',
+    },
+    state: { depth: 4, bn: true, resolution: 21 },
+    lock: ['bn'],
+    check: 'count(roughness where [0] = "plain" and [1] <= 4) >= 1 and count(roughness where [0] = "plain" and [1] >= 16) >= 1 and count(roughness where [0] = "residual" and [1] >= 16) >= 1',
+    report: [
+      { label: { zh: '普通网络 λmax（深度 ≥ 16）', en: 'plain λmax, depth ≥ 16' }, expr: 'last(roughness[3] where [0] = "plain" and [1] >= 16)' },
+      { label: { zh: '普通网络 λmax（深度 4）', en: 'plain λmax, depth 4' }, expr: 'last(roughness[3] where [0] = "plain" and [1] <= 4)' },
+      { label: { zh: '残差网络 λmax（深度 ≥ 16）', en: 'residual λmax, depth ≥ 16' }, expr: 'last(roughness[3] where [0] = "residual" and [1] >= 16)' },
+    ],
+  },
 ];
 
 /** The assignment with this id, or `undefined`. */

@@ -41,7 +41,8 @@ export function start(root: HTMLElement) {
   const singleChart = createLineChart(q('[data-chart="single"]'), { title: s.singleChart, xLabel: s.blockAxis, yLabel: s.accuracy, yDomain: [0, 1], height: 260 });
   const curveChart = createRangeChart(q('[data-chart="curve"]'), { title: s.curveChart, xLabel: s.kAxis, yLabel: s.accuracy, yDomain: [0, 1], height: 260 });
   const pathsChart = createColumnChart(q('[data-chart="paths"]'), { title: s.pathsChart, xLabel: s.lengthAxis, yLabel: s.shareAxis, yFormat: '.0%' });
-  const magnitudeChart = createLineChart(q('[data-chart="magnitude"]'), { title: s.magnitudeChart, xLabel: s.lengthAxis, yLabel: s.magnitudeAxis, yScale: 'log', height: 280 });
+  // log₁₀ on a linear axis: the norms span many decades, and "−6" reads better than "0.000001".
+  const magnitudeChart = createLineChart(q('[data-chart="magnitude"]'), { title: s.magnitudeChart, xLabel: s.lengthAxis, yLabel: s.magnitudeAxis, height: 280 });
   for (const [chart, name] of [[maps.plain, 'map-plain'], [maps.residual, 'map-residual'], [singleChart, 'single'], [curveChart, 'curve'], [pathsChart, 'paths'], [magnitudeChart, 'magnitude']] as const) chart.svg.dataset.chart = name;
 
   const strips = createStrips(q('[data-strips]'), archs, {
@@ -108,7 +109,7 @@ export function start(root: HTMLElement) {
       ],
       highlight: res.effective && { ...res.effective, label: fill(s.effective, res.effective) },
     });
-    magnitudeChart.update([{ id: 'residual', label: s['net.residual'], color: palette.residual, markers: true, points: paths.map((p) => [p.k, p.magnitude] as [number, number]) }]);
+    magnitudeChart.update([{ id: 'residual', label: s['net.residual'], color: palette.residual, markers: true, points: paths.map((p) => [p.k, Math.log10(p.magnitude)] as [number, number]) }]);
     q('[data-plain-paths]').textContent = fill(s.plainOnePath, { n: blocks });
 
     fillTable('nets', archs.filter((a) => views[a].testAccuracy !== undefined).map((a) => netCells({ arch: a, depth: views[a].depth, trainAccuracy: views[a].trainAccuracy, testAccuracy: views[a].testAccuracy })));

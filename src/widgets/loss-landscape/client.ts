@@ -45,6 +45,8 @@ export function start(root: HTMLElement) {
 
   let views: Record<Arch, NetView> = { plain: emptyView(rt.state), residual: emptyView(rt.state) };
   let recorded = false;
+  /** The roughness rows of every live run so far, so runs at several depths can be compared. */
+  const history: string[][] = [];
 
   function fillTable(name: string, rows: string[][], header?: string[]) {
     const table = q<HTMLTableElement>(`table[data-metrics="${name}"]`);
@@ -79,7 +81,8 @@ export function start(root: HTMLElement) {
     cutChart.update(archs.map((a) => series(a, row < views[a].filled ? alphas.map((x, j) => [x, views[a].loss[row * R + j]!] as [number, number]) : [])));
     lineChart.update(archs.map((a) => series(a, views[a].line.map((p) => [p.t, p.loss] as [number, number]))));
 
-    fillTable('roughness', archs.filter((a) => views[a].roughness || views[a].curvature).map((a) => roughnessCells({ ...views[a], arch: a })));
+    const current = archs.filter((a) => views[a].roughness || views[a].curvature).map((a) => roughnessCells({ ...views[a], arch: a }));
+    fillTable('roughness', recorded ? current : history);
     fillTable('line', lineRows({ plain: views.plain.line, residual: views.residual.line }));
     fillTable('cut', cutRows({ plain: views.plain.loss, residual: views.residual.loss }, R, span, row, { plain: views.plain.filled, residual: views.residual.filled }).filter((r) => r[1] || r[2]));
     for (const a of archs) fillTable(`slice-${a}`, sliceRows(views[a].loss, R, span, views[a].filled), [s['col.beta'], ...sliceHeader(R, span)]);
@@ -156,6 +159,7 @@ export function start(root: HTMLElement) {
                 return;
               }
               views[r.arch] = viewOf(r);
+              history.push(roughnessCells(r));
               scheduleDraw();
             }),
         ),

@@ -4,7 +4,7 @@
  * Columns (0-based, as classroom conditions read them):
  * - roughness: [0] architecture, [1] depth, [2] training loss at θ*, [3] largest Hessian eigenvalue
  *   λmax, [4] smallest λmin, [5] |λmin/λmax|, [6] up-and-down ratio of the slice's cuts (1 = every
- *   cut a single valley), [7] local minima in the slice
+ *   cut a single valley), [7] local minima in the slice; one pair of rows per live run (recorded: the depth shown)
  * - line: [0] t, [1] plain loss, [2] residual loss, [3] plain accuracy, [4] residual accuracy
  * - cut: [0] α, [1] plain loss, [2] residual loss (at the cut's β)
  * - slice-plain, slice-residual: [0] β, then the loss at each α of the grid
@@ -25,8 +25,8 @@ export function roughnessCells(r: Pick<LandscapeResult, 'arch' | 'depth' | 'trai
     significant(c?.max),
     significant(c?.min),
     significant(c?.ratio, 3),
-    r.roughness ? r.roughness.upDown.toFixed(3) : '',
-    r.roughness ? String(r.roughness.localMinima) : '',
+    r.roughness?.upDown === undefined ? '' : r.roughness.upDown.toFixed(3),
+    r.roughness?.localMinima === undefined ? '' : String(r.roughness.localMinima),
   ];
 }
 
