@@ -18,7 +18,7 @@ try {
     for (const [arch, n] of Object.entries(d.nets)) {
       const c = n.curvature;
       console.log(
-        `  depth ${String(d.depth).padStart(2)} ${arch.padEnd(8)} loss ${n.trainLoss.toFixed(4)} acc ${n.trainAccuracy.toFixed(3)} | non-convex ${(100 * n.roughness.nonConvexShare).toFixed(1)} %, minima ${n.roughness.localMinima} | λmax ${c.max.toPrecision(4)} λmin ${c.min.toPrecision(4)} ratio ${c.ratio.toFixed(3)} | ${n.msPerPoint.toFixed(2)} ms/point`,
+        `  depth ${String(d.depth).padStart(2)} ${arch.padEnd(8)} loss ${n.trainLoss.toFixed(4)} acc ${n.trainAccuracy.toFixed(3)} | up-and-down ${n.roughness.upDown.toFixed(2)}, minima ${n.roughness.localMinima} | λmax ${c.max.toPrecision(4)} λmin ${c.min.toPrecision(4)} ratio ${c.ratio.toFixed(3)} | ${n.msPerPoint.toFixed(2)} ms/point`,
       );
     }
   }

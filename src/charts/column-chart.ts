@@ -112,7 +112,7 @@ export function createColumnChart(element: HTMLElement, options: ColumnChartOpti
         g.append('text').attr('x', 22).attr('dy', '0.35em');
         return g;
       })
-      .attr('transform', (_, i) => `translate(${i * 230},0)`);
+      .attr('transform', (_, i) => `translate(${i * Math.min(230, innerW / Math.max(1, data.series.length))},0)`);
     items.select('rect').attr('fill', (d) => fill(d)).attr('stroke', (d) => d.color);
     items.select('text').text((d) => d.label);
   }
