@@ -4,7 +4,7 @@ const slugs = contentSlugs();
 
 test('every content page exists in both languages', () => {
   expect(slugs).toEqual(
-    expect.arrayContaining(['', 'intro', 'ml-vs-dl', 'cnn-anatomy', 'resnet-principles', 'case-studies/vgg',
+    expect.arrayContaining(['', 'intro', 'ml-vs-dl', 'cnn-anatomy', 'resnet-principles', 'why-residuals-work', 'case-studies/vgg',
       'case-studies/googlenet', 'case-studies/resnet', 'summary', 'glossary', 'references']),
   );
 });

@@ -16,7 +16,7 @@ const dist = process.env.NB_OUT_DIR ?? 'dist';
 /** The chapter page when it is built, else the widget's embed page. */
 const pageOf = (id) => (existsSync(`${dist}/en/why-residuals-work/index.html`) ? `/en/why-residuals-work/?w=${id}#${id}` : `/en/embed/${id}/`);
 
-export async function benchWhy(port = 4386) {
+export async function benchWhy(port = 4387) {
   const h = await openHarness(port);
   const rows = [];
   const s = (ms) => (ms / 1000).toFixed(1) + ' s';

@@ -52,5 +52,9 @@ for (const [k, v, g] of rows) console.log(`| ${k.padEnd(w)} | ${v} | ${g} |`);
 // Its own harness session and its own table: see scripts/bench-cnn.mjs.
 await benchCnn();
 
+// ── block-variants (chapter why-residuals-work) ───────────────────────────────────────────────
+const { benchBlockVariants } = await import('./bench-block-variants.mjs');
+await benchBlockVariants();
+
 // ── lesion-study and loss-landscape (chapter why-residuals-work): scripts/bench-why.mjs ─────────
 await benchWhy();

@@ -418,6 +418,62 @@ export const catalogue: readonly Assignment[] = [
       { label: { zh: '逻辑回归给 7 的概率', en: 'logistic regression, probability of 7' }, expr: 'first(prediction[2] where [0] = 7)' },
     ],
   },
+  // block-variants — runs: [0] variant, [1] b_g (gated variants only), [2] depth, [3] steps, [4] seed, [5] final training
+  // loss, [6] final training accuracy, [7] final test accuracy; curve: [0] step, [1] variant, [2] training loss,
+  // [3] training accuracy, [4] test loss, [5] test accuracy. (`variants`, `paper-1`, `paper-2` hold recorded numbers only.)
+  {
+    id: 'bv-halve-the-shortcut',
+    widget: 'block-variants',
+    level: 'intro',
+    title: { zh: '把捷径打个对折', en: 'Halve the shortcut' },
+    prompt: {
+      zh: '两个残差网络只差一处：一个的捷径是恒等映射 x，另一个的捷径是 0.5x。按“训练”，直到“捷径 × 0.5”的最终训练损失至少是原始结构的 3 倍。用 16 个块里 0.5 的连乘解释你看到的结果。',
+      en: 'The two residual nets differ in one place only: one shortcut is the identity x, the other is 0.5x. Press Train until the final training loss of “shortcut × 0.5” is at least 3 times the original’s. Explain what you see with the product of 0.5 over 16 blocks.',
+    },
+    state: { variants: ['original', 'scale-shortcut'], depth: 32 },
+    lock: ['variants', 'depth'],
+    hide: ['dataset', 'gateBias'],
+    check: 'last(runs[5] where [0] = "scale-shortcut" and [2] = depth) >= 3 * last(runs[5] where [0] = "original" and [2] = depth)',
+    report: [
+      { label: { zh: '原始结构最终训练损失', en: 'original, final training loss' }, expr: 'last(runs[5] where [0] = "original" and [2] = depth)' },
+      { label: { zh: '捷径 × 0.5 最终训练损失', en: 'shortcut × 0.5, final training loss' }, expr: 'last(runs[5] where [0] = "scale-shortcut" and [2] = depth)' },
+    ],
+  },
+  {
+    id: 'bv-gate-bias',
+    widget: 'block-variants',
+    level: 'core',
+    title: { zh: '门控偏置的初值', en: 'Where the gate starts' },
+    prompt: {
+      zh: '仅捷径门控把捷径乘上 1 − g(x)，其中 g(x) = σ(W_g x + b_g)。先用 b_g = 0 训练一次，再把 b_g 调成别的值重新训练，直到找到一个 b_g，使它的最终训练损失不高于原始结构的 1.5 倍。b_g 越负，一开始的捷径越接近什么？',
+      en: 'Shortcut-only gating multiplies the shortcut by 1 - g(x), with g(x) = sigmoid(W_g x + b_g). Train once with b_g = 0, then try other values of b_g until its final training loss is no more than 1.5 times the original’s. The more negative b_g, the closer the shortcut starts to what?',
+    },
+    state: { variants: ['original', 'shortcut-gate'], depth: 32, gateBias: 0 },
+    lock: ['variants', 'depth'],
+    hide: ['dataset'],
+    check: 'count(runs where [0] = "shortcut-gate" and [1] = 0) >= 1 and last(runs[5] where [0] = "shortcut-gate" and [1] = gateBias and [2] = depth) <= 1.5 * last(runs[5] where [0] = "original" and [2] = depth)',
+    report: [
+      { label: { zh: '门控偏置初值 b_g', en: 'initial gate bias b_g' }, expr: 'gateBias' },
+      { label: { zh: '仅捷径门控最终训练损失', en: 'shortcut-only gating, final training loss' }, expr: 'last(runs[5] where [0] = "shortcut-gate" and [1] = gateBias)' },
+      { label: { zh: '原始结构最终训练损失', en: 'original, final training loss' }, expr: 'last(runs[5] where [0] = "original")' },
+    ],
+  },
+  {
+    id: 'bv-preact-three-seeds',
+    widget: 'block-variants',
+    level: 'challenge',
+    title: { zh: '一次训练说明不了问题', en: 'One run proves nothing' },
+    prompt: {
+      zh: '论文中完全预激活比原始结构低 0.24 个百分点的测试错误率。在这里把两者至少用 3 个不同的随机种子各训练一次（改“随机种子”再按“训练”），比较它们测试准确率的平均值和波动。这么小的差别，3 个种子够不够判断谁更好？',
+      en: 'In the paper, full pre-activation has 0.24 points less test error than the original. Train both here with at least 3 different seeds (change the seed, press Train, repeat) and compare the mean and the spread of their test accuracy. Are 3 seeds enough to tell which is better, for a difference this small?',
+    },
+    state: { variants: ['original', 'full-preact'], depth: 32, seed: 1 },
+    lock: ['variants', 'depth', 'steps'],
+    hide: ['gateBias'],
+    check: 'count(runs where [0] = "full-preact" and [2] = depth) >= 3 and count(runs where [0] = "original" and [2] = depth) >= 3',
+    report: [
+      { label: { zh: '完全预激活的平均测试准确率', en: 'full pre-activation, mean test accuracy' }, expr: 'mean(runs[7] where [0] = "full-preact" and [2] = depth)' },
+      { label: { zh: '原始结构的平均测试准确率', en: 'original, mean test accuracy' }, expr: 'mean(runs[7] where [0] = "original" and [2] = depth)' },
   // lesion-study — nets: [0] architecture, [1] depth, [2] training accuracy, [3] held-out accuracy;
   // single: [0] deleted block, [1] plain accuracy, [2] residual accuracy; lesion: [0] architecture, [1] k,
   // [2] mean accuracy, [3] lowest, [4] highest; paths: [0] length k, [1] C(n, k), [2] share of paths,
