@@ -474,6 +474,8 @@ export const catalogue: readonly Assignment[] = [
     report: [
       { label: { zh: '完全预激活的平均测试准确率', en: 'full pre-activation, mean test accuracy' }, expr: 'mean(runs[7] where [0] = "full-preact" and [2] = depth)' },
       { label: { zh: '原始结构的平均测试准确率', en: 'original, mean test accuracy' }, expr: 'mean(runs[7] where [0] = "original" and [2] = depth)' },
+    ],
+  },
   // lesion-study — nets: [0] architecture, [1] depth, [2] training accuracy, [3] held-out accuracy;
   // single: [0] deleted block, [1] plain accuracy, [2] residual accuracy; lesion: [0] architecture, [1] k,
   // [2] mean accuracy, [3] lowest, [4] highest; paths: [0] length k, [1] C(n, k), [2] share of paths,
