@@ -47,8 +47,9 @@ export function start(root: HTMLElement) {
 
   let views: Record<Arch, NetView> = { plain: emptyView(rt.state), residual: emptyView(rt.state) };
   let recorded = false;
-  /** The roughness rows of every live run so far, so runs at several depths can be compared. */
-  const history: string[][] = [];
+  /** The roughness rows of every live run so far (run by run, plain first), so depths can be compared. */
+  const history: { run: number; arch: Arch; cells: string[] }[] = [];
+  let runs = 0;
 
   function fillTable(name: string, rows: string[][], header?: string[]) {
     const table = q<HTMLTableElement>(`table[data-metrics="${name}"]`);
@@ -84,7 +85,8 @@ export function start(root: HTMLElement) {
     lineChart.update(archs.map((a) => series(a, views[a].line.map((p) => [p.t, p.loss] as [number, number]))));
 
     const current = archs.filter((a) => views[a].roughness || views[a].curvature).map((a) => roughnessCells({ ...views[a], arch: a }));
-    fillTable('roughness', recorded ? current : history);
+    const past = [...history].sort((a, b) => a.run - b.run || archs.indexOf(a.arch) - archs.indexOf(b.arch)).map((h) => h.cells);
+    fillTable('roughness', recorded ? current : past);
     fillTable('line', lineRows({ plain: views.plain.line, residual: views.residual.line }));
     fillTable('cut', cutRows({ plain: views.plain.loss, residual: views.residual.loss }, R, span, row, { plain: views.plain.filled, residual: views.residual.filled }).filter((r) => r[1] || r[2]));
     for (const a of archs) fillTable(`slice-${a}`, sliceRows(views[a].loss, R, span, views[a].filled), [s['col.beta'], ...sliceHeader(R, span)]);
@@ -120,6 +122,7 @@ export function start(root: HTMLElement) {
   const train = () =>
     bar.run(async () => {
       const state: LossLandscapeState = { ...rt.state };
+      const run = ++runs;
       recorded = false;
       recordedNote.hidden = true;
       views = { plain: emptyView(state), residual: emptyView(state) };
@@ -161,7 +164,7 @@ export function start(root: HTMLElement) {
                 return;
               }
               views[r.arch] = viewOf(r);
-              history.push(roughnessCells(r));
+              history.push({ run, arch: r.arch, cells: roughnessCells(r) });
               scheduleDraw();
             }),
         ),
