@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { choose } from '../../lib/ml/lesion';
+import { defaults } from '../../lib/state/schema';
+import { lesionStudySchema } from '../../lib/state/schemas/lesion-study';
+import { archs, gridResolution, resultKeys } from './jobs';
+import { lesionFacts, perBranchFactor } from './facts';
+import { loadRecording, replayNet } from './recording';
+import { lesionCells, pathCells } from './rows';
+
+const rec = loadRecording()!;
+const n = (rec.state.depth as number) / 2;
+
+describe('the lesion study recording', () => {
+  it('is of the current defaults (re-record with npm run record:lesion when they change)', () => {
+    const d = defaults(lesionStudySchema) as Record<string, unknown>;
+    for (const k of resultKeys) expect(rec.state[k], k).toEqual(d[k]);
+    expect(rec.grid.resolution).toBe(gridResolution);
+  });
+
+  it('has both nets complete: every single deletion with its map, k = 0 … n, and the residual paths', () => {
+    for (const a of archs) {
+      const net = rec.nets[a];
+      expect(net.single.map((s) => s.block)).toEqual(Array.from({ length: n }, (_, b) => b));
+      expect(net.grids).toHaveLength(n + 1);
+      expect(net.curve.map((p) => p.k)).toEqual(Array.from({ length: n + 1 }, (_, k) => k));
+      expect(net.curve.every((p) => p.min <= p.mean && p.mean <= p.max && p.count >= 1 && p.count <= Math.min(choose(n, p.k), rec.state.subsets as number))).toBe(true);
+    }
+    expect(rec.nets.plain.paths).toBeUndefined();
+    expect(rec.nets.residual.paths!.map((p) => p.paths)).toEqual(Array.from({ length: n + 1 }, (_, k) => choose(n, k)));
+  });
+
+  it('replays into the shape of a live result, maps unpacked', () => {
+    const r = replayNet(rec, 'residual');
+    expect(r.blocks).toBe(n);
+    expect(r.intactGrid!.probabilities).toHaveLength(gridResolution ** 2 * rec.grid.classes);
+    expect(r.single[3]!.grid!.probabilities).toHaveLength(gridResolution ** 2 * rec.grid.classes);
+  });
+
+  it('rows: the lesion table is architecture, k, mean, lowest, highest; the paths table marks the effective run', () => {
+    const p = rec.nets.residual.curve[1]!;
+    expect(lesionCells('residual', p)).toEqual(['residual', '1', p.mean.toFixed(4), p.min.toFixed(4), p.max.toFixed(4)]);
+    const paths = rec.nets.residual.paths!;
+    const eff = rec.nets.residual.effective!;
+    const marked = paths.filter((q) => pathCells(q, paths, eff)[6] === '1').map((q) => q.k);
+    expect(marked[0]).toBe(eff.from);
+    expect(marked.at(-1)).toBe(eff.to);
+    const shares = paths.map((q) => Number(pathCells(q, paths, eff)[5]));
+    expect(shares.reduce((a, b) => a + b)).toBeCloseTo(1, 3);
+  });
+
+  it('facts for the chapter come out of it, in both languages', () => {
+    const en = lesionFacts('en');
+    const zh = lesionFacts('zh');
+    expect(en.n).toBe(String(n));
+    expect(en.paths).toBe((2 ** n).toLocaleString('en-US'));
+    expect(en.residualOne).toMatch(/^\d+\.\d%$/);
+    expect(zh.effectiveFrom).toBe(String(rec.nets.residual.effective!.from));
+    expect(perBranchFactor([1, 0.5, 0.25, 0.125])).toBeCloseTo(0.5, 10);
+  });
+});
