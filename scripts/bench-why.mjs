@@ -33,6 +33,9 @@ export async function benchWhy(port = 4387) {
       rows.push([`${id}: cold default run on its page, click → done`, s(Number(cold.dataset.runMs)), '']);
       rows.push([`${id}: main-thread long tasks > 50 ms during it`, longTaskCell(cold.longTasks), 'goal 0']);
     }
+    // Control, in the same run: the degradation lab's default run (0 long tasks on a quiet machine).
+    const control = await coldRun(h, '/en/resnet-principles/#degradation-lab', 'degradation-lab');
+    rows.push(['control: degradation-lab default run, main-thread long tasks > 50 ms', longTaskCell(control.longTasks), '']);
   } finally {
     await h.close();
   }

@@ -60,10 +60,16 @@ export function start(root: HTMLElement) {
 
   let views: Record<Arch, NetView> = { plain: emptyView(rt.state.depth), residual: emptyView(rt.state.depth) };
   let recorded = false;
+  const drawnGrid: Record<Arch, unknown> = { plain: null, residual: null };
 
+  let pointsOf: { key: string; x: Float32Array; y: Int32Array } | undefined;
   const points = () => {
-    const d = makeDataset(rt.state.dataset, { n: 1000, seed: rt.state.seed });
-    return { x: d.x, y: d.y };
+    const key = `${rt.state.dataset}|${rt.state.seed}`;
+    if (pointsOf?.key !== key) {
+      const d = makeDataset(rt.state.dataset, { n: 1000, seed: rt.state.seed });
+      pointsOf = { key, x: d.x, y: d.y };
+    }
+    return pointsOf;
   };
 
   function fillTable(name: string, rows: string[][]) {
@@ -83,11 +89,14 @@ export function start(root: HTMLElement) {
     const block = Math.min(rt.state.block, blocks);
     const kept = Object.fromEntries(archs.map((a) => [a, Array.from({ length: blocks }, (_, b) => views[a].single.find((x) => x.block === b)?.accuracy)])) as Record<Arch, (number | undefined)[]>;
     strips.update(blocks, block, kept, chance());
-    const pts = points();
     for (const a of archs) {
       const v = views[a];
       const grid = block ? v.single.find((x) => x.block === block - 1)?.grid : v.intactGrid;
-      maps[a].update(grid && { probs: grid.probabilities, resolution: grid.resolution, classes: grid.classes, extent: grid.extent, points: pts });
+      // A map is redrawn only when what it shows changes (progress arrives many times a second).
+      if (grid !== drawnGrid[a]) {
+        maps[a].update(grid && { probs: grid.probabilities, resolution: grid.resolution, classes: grid.classes, extent: grid.extent, points: points() });
+        drawnGrid[a] = grid;
+      }
       const what = block ? fill(s.deletedBlock, { b: block }) : s.intact;
       q(`[data-map-title="${a}"]`).textContent = fill(s.mapTitle, { net: s[`net.${a}`], what });
       const acc = block ? kept[a][block - 1] : v.testAccuracy;

@@ -89,8 +89,18 @@ export function start(root: HTMLElement) {
     fillTable('roughness', recorded ? current : past);
     fillTable('line', lineRows({ plain: views.plain.line, residual: views.residual.line }));
     fillTable('cut', cutRows({ plain: views.plain.loss, residual: views.residual.loss }, R, span, row, { plain: views.plain.filled, residual: views.residual.filled }).filter((r) => r[1] || r[2]));
-    for (const a of archs) fillTable(`slice-${a}`, sliceRows(views[a].loss, R, span, views[a].filled), [s['col.beta'], ...sliceHeader(R, span)]);
+    // The slice tables hold R² cells each: rebuilt when a net's slice is complete, not for every row.
+    for (const a of archs) {
+      const key = `${views[a].filled}|${R}|${span}|${recorded}`;
+      if (!bar.running || views[a].filled === R) {
+        if (sliceDrawn[a] !== key || views[a].loss !== sliceSource[a]) fillTable(`slice-${a}`, sliceRows(views[a].loss, R, span, views[a].filled), [s['col.beta'], ...sliceHeader(R, span)]);
+        sliceDrawn[a] = key;
+        sliceSource[a] = views[a].loss;
+      }
+    }
   }
+  const sliceDrawn: Record<Arch, string> = { plain: '', residual: '' };
+  const sliceSource: Record<Arch, Float32Array | undefined> = { plain: undefined, residual: undefined };
 
   let frame = 0;
   const scheduleDraw = () => {
