@@ -42,6 +42,7 @@ test('chapters render their equations with KaTeX', async ({ page }) => {
 });
 
 test('corrections carry the same ids in both languages', async ({ page }) => {
+  test.setTimeout(180_000); // every chapter in both languages, one after the other
   const ids: Record<string, string[]> = {};
   for (const lang of langs) {
     ids[lang] = [];

@@ -14,7 +14,10 @@ export interface Source {
   doi?: string;
   /** A stable landing page when neither arXiv nor DOI exists. */
   url?: string;
-  /** Short label used in inline citations, e.g. "He et al. 2015". */
+  /**
+   * Short label used in inline citations, e.g. "He et al. 2016a": the year is `year`, with a
+   * letter when the same first author has two entries that year (unit-tested).
+   */
   short: string;
 }
 
@@ -22,9 +25,10 @@ export const bibliography = {
   alexnet: {
     authors: ['Krizhevsky, A.', 'Sutskever, I.', 'Hinton, G. E.'],
     title: 'ImageNet Classification with Deep Convolutional Neural Networks',
-    venue: 'Advances in Neural Information Processing Systems 25 (NIPS)',
+    venue: 'Advances in Neural Information Processing Systems 25 (NIPS 2012), 1097–1105',
     year: 2012,
-    doi: '10.1145/3065386',
+    // The NIPS 2012 paper has no DOI (10.1145/3065386 is the 2017 reprint in Communications of the ACM).
+    url: 'https://papers.nips.cc/paper_files/paper/2012/hash/c399862d3b9d6b76c8436e924a68c45b-Abstract.html',
     short: 'Krizhevsky et al. 2012',
   },
   zfnet: {
@@ -65,7 +69,7 @@ export const bibliography = {
     venue: 'CVPR',
     year: 2016,
     arxiv: '1512.03385',
-    short: 'He et al. 2015',
+    short: 'He et al. 2016a',
   },
   resnetmodels: {
     authors: ['He, K.', 'Zhang, X.', 'Ren, S.', 'Sun, J.'],
@@ -89,7 +93,7 @@ export const bibliography = {
     venue: 'ECCV',
     year: 2016,
     arxiv: '1603.05027',
-    short: 'He et al. 2016',
+    short: 'He et al. 2016b',
   },
   veit: {
     authors: ['Veit, A.', 'Wilber, M.', 'Belongie, S.'],
@@ -171,6 +175,14 @@ export const bibliography = {
     url: 'https://www.deeplearningbook.org/',
     short: 'Goodfellow et al. 2016',
   },
+  lecun1989: {
+    authors: ['LeCun, Y.', 'Boser, B.', 'Denker, J. S.', 'Henderson, D.', 'Howard, R. E.', 'Hubbard, W.', 'Jackel, L. D.'],
+    title: 'Backpropagation Applied to Handwritten Zip Code Recognition',
+    venue: 'Neural Computation 1(4):541–551',
+    year: 1989,
+    doi: '10.1162/neco.1989.1.4.541',
+    short: 'LeCun et al. 1989',
+  },
   lenet: {
     authors: ['LeCun, Y.', 'Bottou, L.', 'Bengio, Y.', 'Haffner, P.'],
     title: 'Gradient-based learning applied to document recognition',
@@ -233,7 +245,7 @@ export const bibliography = {
     venue: 'ICCV',
     year: 2015,
     arxiv: '1502.01852',
-    short: 'He et al. 2015b',
+    short: 'He et al. 2015',
   },
   glorot: {
     authors: ['Glorot, X.', 'Bengio, Y.'],
@@ -306,6 +318,14 @@ export const bibliography = {
     year: 2017,
     arxiv: '1706.03762',
     short: 'Vaswani et al. 2017',
+  },
+  torchvision: {
+    authors: ['TorchVision maintainers and contributors'],
+    title: 'TorchVision: ResNet model builders (documentation of torchvision.models.resnet)',
+    venue: 'PyTorch documentation',
+    year: 2016,
+    url: 'https://pytorch.org/vision/stable/models/resnet.html',
+    short: 'TorchVision docs',
   },
   mitchell1980: {
     authors: ['Mitchell, T. M.'],
