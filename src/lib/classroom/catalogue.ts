@@ -539,7 +539,7 @@ export const catalogue: readonly Assignment[] = [
     id: 'll-read-the-maps',
     widget: 'loss-landscape',
     level: 'intro',
-    title: { zh: '读两张损失地形图', en: 'Read two loss landscapes' },
+    title: { zh: '读两张损失曲面图', en: 'Read two loss landscapes' },
     prompt: {
       zh: '深度为 16。按“训练”，等两张地形图画完。拖动剖面滑块，看看剖线穿过谷底时两条曲线有什么不同。哪个网络的谷更宽？哪个网络的切面里小坑（局部极小点）更多？对照表格中的数字回答。',
       en: 'The depth is 16. Press Train and wait until both maps are drawn. Move the cut slider and compare the two curves where the cut crosses the valley. Which network has the wider valley? Which slice has more small dips (local minima)? Check your answers against the table.',
@@ -560,7 +560,7 @@ export const catalogue: readonly Assignment[] = [
     level: 'core',
     title: { zh: '网络越深，谷越尖吗', en: 'Deeper, sharper?' },
     prompt: {
-      zh: '分别在深度 4 和深度 16 各训练一次（每次都按“训练”），表格会保留每一次的结果。比较两个网络的最大特征值 λmax 和切面的起伏比：加深网络时，哪个网络的地形变化更大？λmax 大意味着谷底在某个方向上很陡，这对梯度下降的步长意味着什么？',
+      zh: '分别在深度 4 和深度 16 各训练一次（每次都按“训练”），表格会保留每一次的结果。比较两个网络的最大特征值 λmax 和切面的起伏比：加深网络时，哪个网络的地形变化更大？λmax 大意味着谷底在某个方向上很陡，这对梯度下降每一步能迈多大意味着什么？',
       en: 'Train once at depth 4 and once at depth 16 (press Train each time); the table keeps every run. Compare the largest Hessian eigenvalue (column lambda-max) and the up-and-down ratio of both networks: which landscape changes more as the network gets deeper? A large eigenvalue means the valley is steep in some direction; what does that mean for the step size of gradient descent?',
     },
     state: { depth: 4, bn: true, resolution: 21 },

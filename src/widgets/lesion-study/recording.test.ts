@@ -3,7 +3,7 @@ import { choose } from '../../lib/ml/lesion';
 import { defaults } from '../../lib/state/schema';
 import { lesionStudySchema } from '../../lib/state/schemas/lesion-study';
 import { archs, gridResolution, resultKeys } from './jobs';
-import { lesionFacts, perBranchFactor } from './facts';
+import { perBranchFactor, recordedNumbers } from '../../components/recorded-numbers';
 import { loadRecording, replayNet } from './recording';
 import { lesionCells, pathCells } from './rows';
 
@@ -48,13 +48,37 @@ describe('the lesion study recording', () => {
     expect(shares.reduce((a, b) => a + b)).toBeCloseTo(1, 3);
   });
 
-  it('facts for the chapter come out of it, in both languages', () => {
-    const en = lesionFacts('en');
-    const zh = lesionFacts('zh');
-    expect(en.n).toBe(String(n));
-    expect(en.paths).toBe((2 ** n).toLocaleString('en-US'));
-    expect(en.residualOne).toMatch(/^\d+\.\d%$/);
-    expect(zh.effectiveFrom).toBe(String(rec.nets.residual.effective!.from));
+  it('gives the chapter its numbers (<Recorded k="ls.…" />)', () => {
+    for (const k of ['ls.blocks', 'ls.paths', 'ls.residual.k1', 'ls.plain.k1', 'ls.effective.share', 'ls.branchFactor', 'ls.shortestOverLongest']) expect(recordedNumbers[k], k).toBeDefined();
+    expect(recordedNumbers['ls.paths']!.value).toBe(2 ** n);
     expect(perBranchFactor([1, 0.5, 0.25, 0.125])).toBeCloseTo(0.5, 10);
+  });
+});
+
+/** What the chapter (content/{zh,en}/_why-lesion.mdx) says about the recording, checked against it. */
+describe('what the lesion section claims still holds', () => {
+  const v = (k: string) => recordedNumbers[k]!.value;
+  it('both nets work intact; one deletion costs the residual net little and sends the plain net near chance', () => {
+    expect(v('ls.plain.intact')).toBeGreaterThan(0.97);
+    expect(v('ls.residual.intact')).toBeGreaterThan(0.97);
+    expect(v('ls.residual.k1')).toBeGreaterThan(0.9);
+    expect(v('ls.residual.worstOne')).toBeGreaterThan(0.7);
+    expect(v('ls.plain.k1')).toBeLessThan(0.5);
+    expect(v('ls.plain.bestOne')).toBeLessThan(0.8);
+    // “Blocks near the input matter a little more than the rest.”
+    const single = rec.nets.residual.single.map((s) => s.accuracy);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(single.slice(0, n / 4))).toBeLessThan(mean(single.slice(n / 2)));
+  });
+  it('the residual net degrades gradually; with every block gone both score about the same', () => {
+    const curve = rec.nets.residual.curve;
+    for (let k = 1; k < curve.length; k++) expect(curve[k]!.mean, `k = ${k}`).toBeLessThanOrEqual(curve[k - 1]!.mean + 0.02);
+    expect(v('ls.residual.half')).toBeGreaterThan(0.6);
+    expect(Math.abs(v('ls.residual.all') - v('ls.plain.all'))).toBeLessThan(0.1);
+  });
+  it('a path’s gradient shrinks with every branch, and the effective paths are shorter than the most common length', () => {
+    expect(v('ls.branchFactor')).toBeLessThan(0.7);
+    expect(v('ls.shortestOverLongest')).toBeGreaterThan(1000);
+    expect(v('ls.effective.to')).toBeLessThan(v('ls.mode'));
   });
 });

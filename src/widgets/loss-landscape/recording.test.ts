@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaults } from '../../lib/state/schema';
 import { lossLandscapeSchema } from '../../lib/state/schemas/loss-landscape';
-import { landscapeFacts } from './facts';
+import { recordedNumbers } from '../../components/recorded-numbers';
 import { archs, lanczosSteps, linePoints, recordedDepths, resultKeys } from './jobs';
 import { loadRecording, recordedEntry, replayNet } from './recording';
 import { cutRow, cutRows, roughnessCells, sliceRows } from './rows';
@@ -54,10 +54,35 @@ describe('the loss-landscape recording', () => {
     expect(roughnessCells(r)).toHaveLength(8);
   });
 
-  it('facts for the chapter come out of it', () => {
-    const f = landscapeFacts('en');
-    expect(f.defaultDepth).toBe(String(state.depth));
-    expect(Number(f.d16.plain.upDown)).toBeGreaterThanOrEqual(1);
-    expect(landscapeFacts('zh').depths).toBe(recordedDepths.join('、'));
+  it('gives the chapter its numbers (<Recorded k="ll.…" />)', () => {
+    for (const d of recordedDepths) for (const a of archs) for (const f of ['accuracy', 'lambdaMax', 'ratio', 'upDown', 'minima']) expect(recordedNumbers[`ll.${d}.${a}.${f}`], `${d} ${a} ${f}`).toBeDefined();
+    expect(recordedNumbers['ll.depth']!.value).toBe(state.depth);
+  });
+});
+
+/** What the chapter (content/{zh,en}/_why-landscape.mdx) says about the recording, checked against it. */
+describe('what the landscape section claims still holds', () => {
+  const v = (k: string) => recordedNumbers[k]!.value;
+  it('at depth 4 the two look alike', () => {
+    expect(v('ll.4.plain.lambdaMax') / v('ll.4.residual.lambdaMax')).toBeLessThan(2);
+    expect(v('ll.4.plain.upDown') / v('ll.4.residual.upDown')).toBeLessThan(1.3);
+  });
+  it('at the default depth both train, and the plain net’s valley is far narrower and its slice far rougher', () => {
+    const d = state.depth;
+    expect(v(`ll.${d}.plain.accuracy`)).toBeGreaterThan(0.95);
+    expect(v(`ll.${d}.residual.accuracy`)).toBeGreaterThan(0.95);
+    expect(v(`ll.${d}.plain.lambdaMax`)).toBeGreaterThan(3 * v(`ll.${d}.residual.lambdaMax`));
+    expect(v(`ll.${d}.plain.upDown`)).toBeGreaterThan(2 * v(`ll.${d}.residual.upDown`));
+    expect(v(`ll.${d}.plain.minima`)).toBeGreaterThan(2 * v(`ll.${d}.residual.minima`));
+    // …while at the trained weights both are nearly convex.
+    expect(v(`ll.${d}.plain.ratio`)).toBeLessThan(0.15);
+    expect(v(`ll.${d}.residual.ratio`)).toBeLessThan(0.15);
+  });
+  it('at depth 32 the plain net does not train and sits among many dips; the residual net still has one wide valley', () => {
+    expect(v('ll.32.plain.accuracy')).toBeLessThan(0.6);
+    expect(v('ll.32.residual.accuracy')).toBeGreaterThan(0.95);
+    expect(v('ll.32.plain.minima')).toBeGreaterThan(3 * v('ll.32.residual.minima'));
+    expect(v('ll.32.residual.lambdaMax')).toBeLessThan(50);
+    expect(v('ll.32.residual.upDown')).toBeLessThan(2);
   });
 });

@@ -66,7 +66,7 @@ const en = {
 export type LossLandscapeKey = keyof typeof en;
 
 const zh: Record<LossLandscapeKey, string> = {
-  title: '损失地形：训练好的网络周围是什么样子',
+  title: '损失曲面：训练好的网络周围是什么样子',
   lede: '两个网络先训练好；然后在它们最终权重的周围测量训练损失：一是沿着从训练起点出发的直线，二是在由两个随机方向张成的平面上。',
   depth: '深度（隐藏层数）',
   width: '宽度（每层单元数）',
@@ -112,7 +112,7 @@ const zh: Record<LossLandscapeKey, string> = {
   'col.residualLoss': '残差网络损失',
   'col.plainAcc': '普通网络准确率',
   'col.residualAcc': '残差网络准确率',
-  roughnessTable: '地形有多崎岖？训练所得权重处的曲率与切面的形状',
+  roughnessTable: '曲面有多崎岖？训练所得权重处的曲率与切面的形状',
   lineTable: '从初始权重到训练后权重这条直线上的损失',
   cutTable: '剖面上的损失',
   sliceTable: '{net}的切面：各 (α, β) 处的训练损失',
@@ -124,7 +124,7 @@ const zh: Record<LossLandscapeKey, string> = {
   'phase.line': '计算直线',
   'phase.row': '计算切面，第 {row} / {rows} 行',
   'phase.hessian': '计算曲率，第 {i} / {n} 次乘积',
-  caption: '每个值都是 1000 个训练点中 {points} 个点（每隔一个取一个，处处相同）上的平均交叉熵；批量归一化按该点的权重重新计算统计量。两个方向是随机的，并做了滤波器归一化：方向中属于每个神经元的那一段，长度等于这个神经元自身输入权重的长度，所以 α = 1 意味着每个神经元都被改动了与它自身同样大小的量。只移动权重矩阵；批量归一化的缩放、平移参数和偏置保持训练后的值，与 Li 等人（2018）的做法相同。',
+  caption: '每个值都是 1000 个训练点中 {points} 个点（每隔一个取一个，处处相同）上的平均交叉熵；批量归一化按该点的权重重新计算统计量。两个方向是随机的，并逐个卷积核做了归一化（filter normalization）：方向中属于每个神经元的那一段，长度等于这个神经元自身输入权重的长度，所以 α = 1 意味着每个神经元都被改动了与它自身同样大小的量。只移动权重矩阵；批量归一化的缩放、平移参数和偏置保持训练后的值，与 Li 等人（2018）的做法相同。',
 };
 
 export const lossLandscapeStrings: Record<Locale, Record<LossLandscapeKey, string>> = { en, zh };
