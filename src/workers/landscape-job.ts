@@ -80,7 +80,7 @@ export interface LandscapeResult {
   msPerPoint?: number;
 }
 
-/** Line points evaluated per chunk, and rows of the slice per chunk. */
+/** Line points evaluated per chunk (the slice goes one row per chunk). */
 const lineChunk = 8;
 
 export async function runLandscapeJob(job: LandscapeJob, ctx: Pick<JobContext<LandscapeProgress>, 'report' | 'checkpoint'>): Promise<LandscapeResult> {
