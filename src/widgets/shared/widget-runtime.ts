@@ -179,6 +179,9 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
       for (const table of root.querySelectorAll<HTMLTableElement>('table[data-metrics]')) {
         if (table.rows.length > 1) download(`${schema.id}-${table.dataset.metrics}.csv`, new Blob([tableToCsv(table)], { type: 'text/csv' }));
       }
+    } else if (action === 'export-notebook') {
+      const { notebookAction } = await import('./notebook-export');
+      toast(await notebookAction(schema, state as Record<string, unknown>, locale));
     } else if (action === 'export-svg' || action === 'export-png') {
       const charts = [...root.querySelectorAll<SVGSVGElement>('svg.nb-chart')].filter((s) => s.getClientRects().length > 0);
       if (!charts.length) toast(t('widget.noFigure'));

@@ -1,0 +1,32 @@
+"""The cell the tests append to an exported notebook: it writes the numbers the e2e tests
+compare with the browser (reports.py is not part of any notebook a reader gets)."""
+
+# Python run in the notebook's kernel after its last cell; `REPORT` is written as JSON.
+_REPORTS = {
+    'degradation-lab': """
+if MODE == 'single':
+    REPORT = {'mode': MODE, 'runs': {a: {'losses': r['losses'][:40], 'final_loss': r['final_loss'],
+              'final_accuracy': r['final_accuracy'], 'diverged': r['diverged'], 'evals': r['evals']}
+              for a, r in runs.items()}}
+else:
+    REPORT = {'mode': MODE, 'sweep': [{'arch': a, 'depth': d, 'final_loss': r['final_loss'], 'diverged': r['diverged']}
+              for (a, d), r in sweep.items()]}
+""",
+    'gradient-flow': """
+REPORT = {'runs': {a: {'losses': r['losses'][:40], 'grad_norms': r['grad_norms'], 'final_loss': r['final_loss'],
+          'diverged': r['diverged']} for a, r in runs.items()}}
+""",
+    'boundary-lab': """
+REPORT = {'runs': {n: {'losses': r['losses'][:40], 'final_loss': r['final_loss'], 'final_accuracy': r['final_accuracy'],
+          'parameters': r['parameters'], 'diverged': r['diverged'], 'eval_steps': [e[0] for e in r['evals']]}
+          for n, r in runs.items()}}
+""",
+    'cnn-trainer': """
+REPORT = {'losses': {n: v[:40] for n, v in losses.items()}, 'curve': curve,
+          'confusion': counts.tolist(), 'parameters': {n: sum(p.numel() for p in m.parameters()) for n, m in models.items()}}
+""",
+}
+
+
+def report_cell(widget, path):
+    return _REPORTS[widget] + f"\nimport json\nwith open({path!r}, 'w') as _f:\n    json.dump(REPORT, _f)\n"
