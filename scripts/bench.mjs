@@ -21,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { coldRun, longTaskCell, openHarness } from './harness-browser.mjs';
 import { benchCnn } from './bench-cnn.mjs';
 import { benchPages } from './bench-pages.mjs';
+import { benchWhy } from './bench-why.mjs';
 
 const args = process.argv.slice(2);
 const withLighthouse = args.includes('--lighthouse');
@@ -87,6 +88,7 @@ sections['degradation lab'] = rows;
 sections['cnn-trainer'] = await benchCnn();
 const { benchBlockVariants } = await import('./bench-block-variants.mjs');
 sections['block-variants (why-residuals-work)'] = await benchBlockVariants();
+sections['lesion-study and loss-landscape (why-residuals-work)'] = await benchWhy();
 sections['pages (phone viewport, served compressed)'] = await benchPages();
 
 // ── lighthouse ─────────────────────────────────────────────────────────────────────────────────

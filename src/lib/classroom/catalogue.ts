@@ -476,6 +476,102 @@ export const catalogue: readonly Assignment[] = [
       { label: { zh: '原始结构的平均测试准确率', en: 'original, mean test accuracy' }, expr: 'mean(runs[7] where [0] = "original" and [2] = depth)' },
     ],
   },
+  // lesion-study — nets: [0] architecture, [1] depth, [2] training accuracy, [3] held-out accuracy;
+  // single: [0] deleted block, [1] plain accuracy, [2] residual accuracy; lesion: [0] architecture, [1] k,
+  // [2] mean accuracy, [3] lowest, [4] highest; paths: [0] length k, [1] C(n, k), [2] share of paths,
+  // [3] gradient norm of one path, [4] all paths of length k, [5] share of the gradient, [6] effective (1/0).
+  {
+    id: 'ls-delete-one-block',
+    widget: 'lesion-study',
+    level: 'intro',
+    title: { zh: '删掉一个块会怎样', en: 'What one missing block does' },
+    prompt: {
+      zh: '按“训练”，等两个网络训练完、删块实验做完。然后在示意条上逐个点击各个块，对比两个网络的决策区域。找一个块：删掉它以后，残差网络仍有 90% 以上的准确率，而普通网络跌到 50% 以下。为什么同样删掉两层，两个网络的反应差这么多？',
+      en: 'Press Train and wait until both networks are trained and the deletions are measured. Then press the blocks in the strip one by one and compare the decision regions. Find a block whose deletion leaves the residual net above 90% accuracy while the plain net falls below 50%. Why do the two networks react so differently to losing the same two layers?',
+    },
+    state: { depth: 32, bn: false, seed: 0 },
+    lock: ['depth', 'bn'],
+    check: 'count(single where [2] >= 0.9 and [1] < 0.5) >= 1',
+    report: [
+      { label: { zh: '删掉一个块后残差网络的平均准确率', en: 'residual net, mean accuracy with one block deleted' }, expr: 'mean(single[2])' },
+      { label: { zh: '删掉一个块后普通网络的平均准确率', en: 'plain net, mean accuracy with one block deleted' }, expr: 'mean(single[1])' },
+    ],
+  },
+  {
+    id: 'ls-how-many-blocks',
+    widget: 'lesion-study',
+    level: 'core',
+    title: { zh: '能删掉多少个块', en: 'How many blocks can go?' },
+    prompt: {
+      zh: '换一个随机种子（不要用 0），按“训练”，等全部结果出来。在“随机删掉 k 个块”的图和表里读出：残差网络的平均准确率在 k 等于几时仍不低于 80%？普通网络删掉一个块后还剩多少？用“集成”的观点解释这两个数。',
+      en: 'Pick a seed other than 0, press Train and wait for all the results. From the chart and table of k random deletions, read off the largest k at which the residual net’s mean accuracy is still at least 80%, and what the plain net keeps after losing one block. Explain both numbers with the ensemble view.',
+    },
+    state: { depth: 32, bn: false, seed: 3 },
+    lock: ['depth', 'bn'],
+    check: 'seed != 0 and count(lesion where [0] = "residual") = depth / 2 + 1 and count(lesion where [0] = "plain") = depth / 2 + 1',
+    report: [
+      { label: { zh: '残差网络平均准确率 ≥ 80% 时的最大 k', en: 'largest k with residual mean accuracy ≥ 80%' }, expr: 'max(lesion[1] where [0] = "residual" and [2] >= 0.8)' },
+      { label: { zh: '普通网络删掉一个块后的平均准确率', en: 'plain net, mean accuracy with one block deleted' }, expr: 'last(lesion[2] where [0] = "plain" and [1] = 1)' },
+    ],
+  },
+  {
+    id: 'ls-paths-with-bn',
+    widget: 'lesion-study',
+    level: 'challenge',
+    title: { zh: '加上批量归一化，有效路径还短吗', en: 'With batch normalization, are the effective paths still short?' },
+    prompt: {
+      zh: '这里打开了批量归一化，深度设为 16（这个深度下普通网络仍能训练）。按“训练”，看“展开来看”两张图：单条路径上的梯度还随长度迅速衰减吗？有效路径还比最常见的长度短吗？和默认设置（深度 32、不用批量归一化）对比，说说“有效路径很短”这个结论依赖于什么。',
+      en: 'Batch normalization is on and the depth is 16, where the plain net still trains. Press Train and look at the unraveled view: does the gradient of a path still fall quickly with its length? Are the effective paths still shorter than the most common length? Compare with the default (depth 32, no batch normalization): what does “the effective paths are short” depend on?',
+    },
+    state: { depth: 16, bn: true, seed: 0 },
+    lock: ['depth', 'bn'],
+    check: 'count(paths) = depth / 2 + 1',
+    report: [
+      { label: { zh: '最长路径与最短路径的梯度之比', en: 'gradient of the longest path / the shortest' }, expr: 'last(paths[3] where [0] = depth / 2) / last(paths[3] where [0] = 0)' },
+      { label: { zh: '有效路径的最短长度', en: 'shortest effective length' }, expr: 'min(paths[0] where [6] = 1)' },
+      { label: { zh: '有效路径的最长长度', en: 'longest effective length' }, expr: 'max(paths[0] where [6] = 1)' },
+    ],
+  },
+  // loss-landscape — roughness (one pair of rows per run): [0] architecture, [1] depth, [2] loss at θ*,
+  // [3] λmax, [4] λmin, [5] |λmin/λmax|, [6] up-and-down ratio of the slice, [7] local minima in the slice;
+  // line: [0] t, [1] plain loss, [2] residual loss, [3] plain accuracy, [4] residual accuracy; cut: [0] α, [1] plain, [2] residual.
+  {
+    id: 'll-read-the-maps',
+    widget: 'loss-landscape',
+    level: 'intro',
+    title: { zh: '读两张损失曲面图', en: 'Read two loss landscapes' },
+    prompt: {
+      zh: '深度为 16。按“训练”，等两张地形图画完。拖动剖面滑块，看看剖线穿过谷底时两条曲线有什么不同。哪个网络的谷更宽？哪个网络的切面里小坑（局部极小点）更多？对照表格中的数字回答。',
+      en: 'The depth is 16. Press Train and wait until both maps are drawn. Move the cut slider and compare the two curves where the cut crosses the valley. Which network has the wider valley? Which slice has more small dips (local minima)? Check your answers against the table.',
+    },
+    state: { depth: 16, bn: true, seed: 1 },
+    lock: ['depth', 'bn'],
+    check: 'count(roughness where [0] = "plain") >= 1 and count(roughness where [0] = "residual") >= 1',
+    report: [
+      { label: { zh: '普通网络切面的局部极小点数', en: 'plain slice, local minima' }, expr: 'last(roughness[7] where [0] = "plain")' },
+      { label: { zh: '残差网络切面的局部极小点数', en: 'residual slice, local minima' }, expr: 'last(roughness[7] where [0] = "residual")' },
+      { label: { zh: '普通网络的 λmax', en: 'plain net, λmax' }, expr: 'last(roughness[3] where [0] = "plain")' },
+      { label: { zh: '残差网络的 λmax', en: 'residual net, λmax' }, expr: 'last(roughness[3] where [0] = "residual")' },
+    ],
+  },
+  {
+    id: 'll-depth-and-sharpness',
+    widget: 'loss-landscape',
+    level: 'core',
+    title: { zh: '网络越深，谷越尖吗', en: 'Deeper, sharper?' },
+    prompt: {
+      zh: '分别在深度 4 和深度 16 各训练一次（每次都按“训练”），表格会保留每一次的结果。比较两个网络的最大特征值 λmax 和切面的起伏比：加深网络时，哪个网络的地形变化更大？λmax 大意味着谷底在某个方向上很陡，这对梯度下降每一步能迈多大意味着什么？',
+      en: 'Train once at depth 4 and once at depth 16 (press Train each time); the table keeps every run. Compare the largest Hessian eigenvalue (column lambda-max) and the up-and-down ratio of both networks: which landscape changes more as the network gets deeper? A large eigenvalue means the valley is steep in some direction; what does that mean for the step size of gradient descent?',
+    },
+    state: { depth: 4, bn: true, resolution: 21 },
+    lock: ['bn'],
+    check: 'count(roughness where [0] = "plain" and [1] <= 4) >= 1 and count(roughness where [0] = "plain" and [1] >= 16) >= 1 and count(roughness where [0] = "residual" and [1] >= 16) >= 1',
+    report: [
+      { label: { zh: '普通网络 λmax（深度 ≥ 16）', en: 'plain λmax, depth ≥ 16' }, expr: 'last(roughness[3] where [0] = "plain" and [1] >= 16)' },
+      { label: { zh: '普通网络 λmax（深度 4）', en: 'plain λmax, depth 4' }, expr: 'last(roughness[3] where [0] = "plain" and [1] <= 4)' },
+      { label: { zh: '残差网络 λmax（深度 ≥ 16）', en: 'residual λmax, depth ≥ 16' }, expr: 'last(roughness[3] where [0] = "residual" and [1] >= 16)' },
+    ],
+  },
 ];
 
 /** The assignment with this id, or `undefined`. */
