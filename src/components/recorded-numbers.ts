@@ -9,6 +9,8 @@
  * values by hand.
  */
 import { firstToLastRatio, perLayerFactor } from '../lib/ml/gradient-stats';
+import { configKey } from '../widgets/block-variants/jobs';
+import { agreement, loadRecording as loadBlockVariantsRecording, summarise } from '../widgets/block-variants/recording';
 import { loadBoundaryRecording } from '../widgets/boundary-lab/recording';
 import { loadRecording as loadCnnRecording } from '../widgets/cnn-trainer/recording';
 import { loadRecording as loadDegradationRecording } from '../widgets/degradation-lab/recording';
@@ -42,6 +44,7 @@ export interface RecordedNumber {
 const DEGRADATION = 'src/widgets/degradation-lab/recorded.json';
 const BOUNDARY = 'src/widgets/boundary-lab/recorded.json';
 const CNN = 'src/widgets/cnn-trainer/recorded.json';
+const BLOCKS = 'src/widgets/block-variants/recorded.json';
 const LESION = 'src/widgets/lesion-study/recorded.json';
 const LANDSCAPE = 'src/widgets/loss-landscape/recorded.json';
 
@@ -115,6 +118,22 @@ export function perBranchFactor(magnitudes: readonly number[]): number {
   return Math.exp(pts.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / pts.reduce((a, [x]) => a + (x - mx) ** 2, 0));
 }
 
+/** Block variants: `bv.<variant>[@<gate bias>].error` is the median test error over the recorded seeds. */
+function blockVariantsNumbers(): Record<string, RecordedNumber> {
+  const rec = loadBlockVariantsRecording();
+  if (!rec) return {};
+  const out: Record<string, RecordedNumber> = {};
+  out['bv.depth'] = setting(rec.state.depth as number, 'integer', 0, BLOCKS);
+  out['bv.steps'] = setting(rec.state.steps as number, 'integer', 0, BLOCKS);
+  out['bv.seeds'] = setting(rec.seeds.length, 'integer', 0, BLOCKS);
+  const rows = summarise(rec);
+  for (const r of rows) out[`bv.${configKey(r)}.error`] = result(r.testError, 'percent', 1, BLOCKS);
+  const { agree, differ } = agreement(rows);
+  out['bv.agree'] = result(agree.length, 'integer', 0, BLOCKS);
+  out['bv.compared'] = setting(agree.length + differ.length, 'integer', 0, BLOCKS);
+  return out;
+}
+
 function lesionNumbers(): Record<string, RecordedNumber> {
   const rec = loadLesionRecording();
   if (!rec) return {};
@@ -182,6 +201,7 @@ export const recordedNumbers: Readonly<Record<string, RecordedNumber>> = {
   ...degradationNumbers(),
   ...boundaryNumbers(),
   ...cnnNumbers(),
+  ...blockVariantsNumbers(),
   ...lesionNumbers(),
   ...landscapeNumbers(),
 };

@@ -100,6 +100,9 @@ const frozenOrder: Record<string, { version: number; fields: string[] }> = {
   'residual-block': { version: 1, fields: ['block', 'shortcut', 'downsample', 'act', 'width', 'size'] },
   'architecture-explorer': { version: 1, fields: ['model', 'compare', 'view', 'stage', 'aux', 'module', 'reduce', 'layer'] },
   'cnn-trainer': { version: 1, fields: ['epochs', 'batch', 'lr', 'filters1', 'filters2', 'seed', 'contrast', 'digit'] },
+  'block-variants': { version: 1, fields: ['variants', 'depth', 'width', 'gateBias', 'optimizer', 'lr', 'steps', 'seed', 'dataset'] },
+  'lesion-study': { version: 1, fields: ['depth', 'width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset', 'subsets', 'paths', 'block'] },
+  'loss-landscape': { version: 1, fields: ['depth', 'width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset', 'resolution', 'span', 'cut'] },
 };
 
 describe('the order of each widget’s settings is frozen per format version (compact links depend on it)', () => {

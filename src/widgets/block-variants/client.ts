@@ -12,7 +12,7 @@ import { chanceLoss, datasetClasses } from '../../lib/ml/datasets';
 import { blockVariantsSchema } from '../../lib/state/schemas/block-variants';
 import type { BlockVariantsJob, BlockVariantsProgress, BlockVariantsResult, VariantScores } from '../../workers/block-variants-job';
 import { WorkerPool } from '../../workers/worker-pool';
-import { createRunBar } from '../shared/run-bar';
+import { chartEmptyText, createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { configKey, configOf, jobsFor, smooth } from './jobs';
 import { loadRecording, matchesRecording } from './recording';
@@ -28,10 +28,10 @@ export function start(root: HTMLElement) {
   const rec = loadRecording();
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
-  // On a phone a narrower viewBox keeps the axis labels readable (the SVG scales to its box).
-  const width = root.clientWidth < 520 ? 380 : 560;
-  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', height: 260, width });
-  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 240, width, legend: 'bottom' });
+  // Line charts lay themselves out for their box's width; while empty they say what to do.
+  const empty = chartEmptyText(rt);
+  const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', height: 260, empty });
+  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 240, empty });
   lossChart.svg.dataset.chart = 'loss';
   accChart.svg.dataset.chart = 'accuracy';
   const runsBody = q<HTMLTableSectionElement>('table[data-metrics="runs"] tbody');

@@ -16,7 +16,7 @@ import { pathCounts } from '../../lib/ml/lesion';
 import { lesionStudySchema, type LesionStudyState } from '../../lib/state/schemas/lesion-study';
 import type { LesionJob, LesionProgress, LesionResult } from '../../workers/lesion-job';
 import { WorkerPool } from '../../workers/worker-pool';
-import { createRunBar } from '../shared/run-bar';
+import { chartEmptyText, createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, resultKeys, type Arch } from './jobs';
 import { replayNet, type LesionRecording } from './recording';
@@ -33,6 +33,8 @@ export function start(root: HTMLElement) {
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
   // On a phone a narrower viewBox keeps the axis labels readable (the SVG scales to its box).
   const width = root.clientWidth < 520 ? 380 : 560;
+  // Line charts lay themselves out for their box's width; while empty they say what to do.
+  const empty = chartEmptyText(rt);
   const recText = root.querySelector('script[data-recording]')?.textContent;
   const rec = recText ? (JSON.parse(recText) as LesionRecording) : undefined;
   const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
@@ -40,11 +42,11 @@ export function start(root: HTMLElement) {
   const chance = () => 1 / datasetClasses(rt.state.dataset);
 
   const maps = Object.fromEntries(archs.map((a) => [a, createBoundaryMap(q(`[data-chart="map-${a}"]`), { title: s[`net.${a}`] })])) as Record<Arch, ReturnType<typeof createBoundaryMap>>;
-  const singleChart = createLineChart(q('[data-chart="single"]'), { title: s.singleChart, xLabel: s.blockAxis, yLabel: s.accuracy, yDomain: [0, 1], height: 260, width });
+  const singleChart = createLineChart(q('[data-chart="single"]'), { title: s.singleChart, xLabel: s.blockAxis, yLabel: s.accuracy, yDomain: [0, 1], height: 260, empty });
   const curveChart = createRangeChart(q('[data-chart="curve"]'), { title: s.curveChart, xLabel: s.kAxis, yLabel: s.accuracy, yDomain: [0, 1], height: 260, width });
   const pathsChart = createColumnChart(q('[data-chart="paths"]'), { title: s.pathsChart, xLabel: s.lengthAxis, yLabel: s.shareAxis, yFormat: '.0%', width });
   // log₁₀ on a linear axis: the norms span many decades, and "−6" reads better than "0.000001".
-  const magnitudeChart = createLineChart(q('[data-chart="magnitude"]'), { title: s.magnitudeChart, xLabel: s.lengthAxis, yLabel: s.magnitudeAxis, height: 280, width });
+  const magnitudeChart = createLineChart(q('[data-chart="magnitude"]'), { title: s.magnitudeChart, xLabel: s.lengthAxis, yLabel: s.magnitudeAxis, height: 280, empty });
   for (const [chart, name] of [[maps.plain, 'map-plain'], [maps.residual, 'map-residual'], [singleChart, 'single'], [curveChart, 'curve'], [pathsChart, 'paths'], [magnitudeChart, 'magnitude']] as const) chart.svg.dataset.chart = name;
 
   const strips = createStrips(q('[data-strips]'), archs, {

@@ -15,7 +15,7 @@ import { linspace } from '../../lib/ml/landscape';
 import { lossLandscapeSchema, type LossLandscapeState } from '../../lib/state/schemas/loss-landscape';
 import type { LandscapeJob, LandscapeProgress, LandscapeResult } from '../../workers/landscape-job';
 import { WorkerPool } from '../../workers/worker-pool';
-import { createRunBar } from '../shared/run-bar';
+import { chartEmptyText, createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, lanczosSteps, resultKeys, type Arch } from './jobs';
 import { recordedEntry, replayNet, type LandscapeRecording } from './recording';
@@ -34,14 +34,15 @@ export function start(root: HTMLElement) {
   const s = lossLandscapeStrings[rt.locale];
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
   // On a phone a narrower viewBox keeps the axis labels readable (the SVG scales to its box).
-  const width = root.clientWidth < 520 ? 380 : 560;
+  // Line charts lay themselves out for their box's width; while empty they say what to do.
+  const empty = chartEmptyText(rt);
   const recText = root.querySelector('script[data-recording]')?.textContent;
   const rec = recText ? (JSON.parse(recText) as LandscapeRecording) : undefined;
 
   const maps = Object.fromEntries(archs.map((a) => [a, createContourMap(q(`[data-chart="map-${a}"]`), { title: s[`net.${a}`], xLabel: 'α', yLabel: 'β' })])) as Record<Arch, ReturnType<typeof createContourMap>>;
   const chance = () => ({ y: chanceLoss(rt.state.dataset), label: fill(s.chance, { c: datasetClasses(rt.state.dataset) }) });
-  const cutChart = createLineChart(q('[data-chart="cut"]'), { title: s.cutChart, xLabel: s.alphaAxis, yLabel: s.loss, yScale: 'log', reference: chance(), height: 260, width });
-  const lineChart = createLineChart(q('[data-chart="line"]'), { title: s.lineChart, xLabel: s.tAxis, yLabel: s.loss, yScale: 'log', reference: chance(), height: 260, width });
+  const cutChart = createLineChart(q('[data-chart="cut"]'), { title: s.cutChart, xLabel: s.alphaAxis, yLabel: s.loss, yScale: 'log', reference: chance(), height: 260, empty });
+  const lineChart = createLineChart(q('[data-chart="line"]'), { title: s.lineChart, xLabel: s.tAxis, yLabel: s.loss, yScale: 'log', reference: chance(), height: 260, empty });
   for (const [chart, name] of [[maps.plain, 'map-plain'], [maps.residual, 'map-residual'], [cutChart, 'cut'], [lineChart, 'line']] as const) chart.svg.dataset.chart = name;
   const recordedNote = q<HTMLElement>('[data-recorded-note]');
 
