@@ -19,7 +19,7 @@ import { WorkerPool } from '../../workers/worker-pool';
 import { chartEmptyText, createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, resultKeys, type Arch } from './jobs';
-import { replayNet, type LesionRecording } from './recording';
+import { replayNet, loadRecording } from './recording';
 import { lesionCells, netCells, pathCells, singleCells } from './rows';
 import { createStrips } from './strip';
 
@@ -35,8 +35,8 @@ export function start(root: HTMLElement) {
   const width = root.clientWidth < 520 ? 380 : 560;
   // Line charts lay themselves out for their box's width; while empty they say what to do.
   const empty = chartEmptyText(rt);
-  const recText = root.querySelector('script[data-recording]')?.textContent;
-  const rec = recText ? (JSON.parse(recText) as LesionRecording) : undefined;
+  // The recording comes with this script's chunk (loaded when the widget mounts), not in the page's HTML.
+  const rec = loadRecording();
   const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
   const n = () => rt.state.depth / 2;
   const chance = () => 1 / datasetClasses(rt.state.dataset);

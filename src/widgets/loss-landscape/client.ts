@@ -18,7 +18,7 @@ import { WorkerPool } from '../../workers/worker-pool';
 import { chartEmptyText, createRunBar } from '../shared/run-bar';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, lanczosSteps, resultKeys, type Arch } from './jobs';
-import { recordedEntry, replayNet, type LandscapeRecording } from './recording';
+import { recordedEntry, replayNet, loadRecording } from './recording';
 import { cutRow, cutRows, lineRows, roughnessCells, sliceHeader, sliceRows } from './rows';
 
 /** The shared colour scale stops here (nats): beyond, a net is as wrong as it gets, and one blown-up map must not wash out the other. */
@@ -36,8 +36,8 @@ export function start(root: HTMLElement) {
   // On a phone a narrower viewBox keeps the axis labels readable (the SVG scales to its box).
   // Line charts lay themselves out for their box's width; while empty they say what to do.
   const empty = chartEmptyText(rt);
-  const recText = root.querySelector('script[data-recording]')?.textContent;
-  const rec = recText ? (JSON.parse(recText) as LandscapeRecording) : undefined;
+  // The recording comes with this script's chunk (loaded when the widget mounts), not in the page's HTML.
+  const rec = loadRecording();
 
   const maps = Object.fromEntries(archs.map((a) => [a, createContourMap(q(`[data-chart="map-${a}"]`), { title: s[`net.${a}`], xLabel: 'α', yLabel: 'β' })])) as Record<Arch, ReturnType<typeof createContourMap>>;
   const chance = () => ({ y: chanceLoss(rt.state.dataset), label: fill(s.chance, { c: datasetClasses(rt.state.dataset) }) });
