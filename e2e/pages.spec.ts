@@ -4,7 +4,7 @@ const slugs = contentSlugs();
 
 test('every content page exists in both languages', () => {
   expect(slugs).toEqual(
-    expect.arrayContaining(['', 'intro', 'ml-vs-dl', 'cnn-anatomy', 'resnet-principles', 'case-studies/vgg',
+    expect.arrayContaining(['', 'intro', 'ml-vs-dl', 'cnn-anatomy', 'resnet-principles', 'why-residuals-work', 'case-studies/vgg',
       'case-studies/googlenet', 'case-studies/resnet', 'summary', 'glossary', 'references']),
   );
 });
@@ -54,4 +54,10 @@ test('corrections carry the same ids in both languages', async ({ page }) => {
   expect(ids.zh!.length).toBeGreaterThanOrEqual(37);
   expect(new Set(ids.zh).size).toBe(ids.zh!.length);
   expect(ids.zh).toEqual(ids.en);
+});
+
+test('the production build has no dev pages: the record and bench harness is not served', async ({ request }) => {
+  // The harness exists only in builds made with NB_DEV_PAGES=1 (src/integrations/dev-pages.ts).
+  expect((await request.get('/dev/harness/')).status()).toBe(404);
+  expect((await request.get('/en/intro/')).status()).toBe(200);
 });

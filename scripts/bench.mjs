@@ -23,6 +23,7 @@ import { coldRun, longTaskCell, openHarness } from './harness-browser.mjs';
 import { benchCnn } from './bench-cnn.mjs';
 import { benchCnnDepth } from './bench-cnn-depth.mjs';
 import { benchPages } from './bench-pages.mjs';
+import { benchWhy } from './bench-why.mjs';
 
 const args = process.argv.slice(2);
 const withLighthouse = args.includes('--lighthouse');
@@ -36,7 +37,7 @@ const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
   const rows = [];
   if (!args.includes('--no-build')) {
     const t0 = Date.now();
-    const r = spawnSync('astro', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const r = spawnSync('astro', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NB_DEV_PAGES: '1' } });
     if (r.status !== 0) throw new Error('astro build failed');
     rows.push(['astro build, wall time (pages, Pagefind index, CSP check, service worker)', `${((Date.now() - t0) / 1000).toFixed(1)} s`, '']);
   }
@@ -88,6 +89,9 @@ sections['degradation lab'] = rows;
 // ── cnn-trainer, pages ─────────────────────────────────────────────────────────────────────────
 sections['cnn-trainer'] = await benchCnn();
 sections['cnn-depth lab'] = await benchCnnDepth();
+const { benchBlockVariants } = await import('./bench-block-variants.mjs');
+sections['block-variants (why-residuals-work)'] = await benchBlockVariants();
+sections['lesion-study and loss-landscape (why-residuals-work)'] = await benchWhy();
 sections['pages (phone viewport, served compressed)'] = await benchPages();
 
 // ── lighthouse ─────────────────────────────────────────────────────────────────────────────────

@@ -7,7 +7,7 @@ export const sidebar = [
   {
     label: 'Core concepts',
     translations: { 'zh-CN': '核心概念' },
-    items: [{ slug: 'ml-vs-dl' }, { slug: 'cnn-anatomy' }, { slug: 'resnet-principles' }],
+    items: [{ slug: 'ml-vs-dl' }, { slug: 'cnn-anatomy' }, { slug: 'resnet-principles' }, { slug: 'why-residuals-work' }],
   },
   {
     label: 'Case studies',

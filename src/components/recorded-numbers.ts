@@ -9,10 +9,15 @@
  * values by hand.
  */
 import { firstToLastRatio, perLayerFactor } from '../lib/ml/gradient-stats';
+import { configKey } from '../widgets/block-variants/jobs';
+import { agreement, loadRecording as loadBlockVariantsRecording, summarise } from '../widgets/block-variants/recording';
 import { loadBoundaryRecording } from '../widgets/boundary-lab/recording';
 import { loadRecording as loadCnnDepthRecording } from '../widgets/cnn-depth-lab/recording';
 import { loadRecording as loadCnnRecording } from '../widgets/cnn-trainer/recording';
 import { loadRecording as loadDegradationRecording } from '../widgets/degradation-lab/recording';
+import { loadRecording as loadLesionRecording } from '../widgets/lesion-study/recording';
+import { lanczosSteps, lossPoints } from '../widgets/loss-landscape/jobs';
+import { loadRecording as loadLandscapeRecording } from '../widgets/loss-landscape/recording';
 
 /**
  * How a number is written.
@@ -41,6 +46,9 @@ const DEGRADATION = 'src/widgets/degradation-lab/recorded.json';
 const BOUNDARY = 'src/widgets/boundary-lab/recorded.json';
 const CNN = 'src/widgets/cnn-trainer/recorded.json';
 const CNN_DEPTH = 'src/widgets/cnn-depth-lab/recorded.json';
+const BLOCKS = 'src/widgets/block-variants/recorded.json';
+const LESION = 'src/widgets/lesion-study/recorded.json';
+const LANDSCAPE = 'src/widgets/loss-landscape/recorded.json';
 
 const result = (value: number, style: NumberStyle, digits: number, file: string): RecordedNumber => ({ value, style, digits, kind: 'result', file });
 const setting = (value: number, style: NumberStyle, digits: number, file: string): RecordedNumber => ({ value, style, digits, kind: 'setting', file });
@@ -120,6 +128,89 @@ function cnnDepthNumbers(): Record<string, RecordedNumber> {
   return out;
 }
 
+/** The factor one more residual branch multiplies a path's gradient by: exp of the least-squares slope of log(magnitude) over length. */
+export function perBranchFactor(magnitudes: readonly number[]): number {
+  const pts = magnitudes.map((m, k) => [k, Math.log(m)] as const).filter(([, y]) => Number.isFinite(y));
+  const mx = pts.reduce((a, [x]) => a + x, 0) / pts.length;
+  const my = pts.reduce((a, [, y]) => a + y, 0) / pts.length;
+  return Math.exp(pts.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / pts.reduce((a, [x]) => a + (x - mx) ** 2, 0));
+}
+
+/** Block variants: `bv.<variant>[@<gate bias>].error` is the median test error over the recorded seeds. */
+function blockVariantsNumbers(): Record<string, RecordedNumber> {
+  const rec = loadBlockVariantsRecording();
+  if (!rec) return {};
+  const out: Record<string, RecordedNumber> = {};
+  out['bv.depth'] = setting(rec.state.depth as number, 'integer', 0, BLOCKS);
+  out['bv.steps'] = setting(rec.state.steps as number, 'integer', 0, BLOCKS);
+  out['bv.seeds'] = setting(rec.seeds.length, 'integer', 0, BLOCKS);
+  const rows = summarise(rec);
+  for (const r of rows) out[`bv.${configKey(r)}.error`] = result(r.testError, 'percent', 1, BLOCKS);
+  const { agree, differ } = agreement(rows);
+  out['bv.agree'] = result(agree.length, 'integer', 0, BLOCKS);
+  out['bv.compared'] = setting(agree.length + differ.length, 'integer', 0, BLOCKS);
+  return out;
+}
+
+function lesionNumbers(): Record<string, RecordedNumber> {
+  const rec = loadLesionRecording();
+  if (!rec) return {};
+  const out: Record<string, RecordedNumber> = {};
+  const n = (rec.state.depth as number) / 2;
+  out['ls.depth'] = setting(rec.state.depth as number, 'integer', 0, LESION);
+  out['ls.blocks'] = setting(n, 'integer', 0, LESION);
+  out['ls.paths'] = setting(2 ** n, 'integer', 0, LESION);
+  out['ls.mode'] = setting(Math.floor(n / 2), 'integer', 0, LESION);
+  out['ls.subsets'] = setting(rec.state.subsets as number, 'integer', 0, LESION);
+  out['ls.pathSamples'] = setting(rec.nets.residual.pathSamples ?? 0, 'integer', 0, LESION);
+  for (const arch of ['plain', 'residual'] as const) {
+    const net = rec.nets[arch];
+    const at = (k: number) => net.curve.find((p) => p.k === k)!.mean;
+    out[`ls.${arch}.intact`] = result(net.testAccuracy, 'percent', 1, LESION);
+    out[`ls.${arch}.k1`] = result(at(1), 'percent', 1, LESION);
+    out[`ls.${arch}.half`] = result(at(Math.floor(n / 2)), 'percent', 1, LESION);
+    out[`ls.${arch}.all`] = result(at(n), 'percent', 1, LESION);
+    const best = net.single.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
+    const worst = net.single.reduce((a, b) => (b.accuracy < a.accuracy ? b : a));
+    out[`ls.${arch}.bestOne`] = result(best.accuracy, 'percent', 1, LESION);
+    out[`ls.${arch}.bestOneBlock`] = result(best.block + 1, 'integer', 0, LESION);
+    out[`ls.${arch}.worstOne`] = result(worst.accuracy, 'percent', 1, LESION);
+    out[`ls.${arch}.worstOneBlock`] = result(worst.block + 1, 'integer', 0, LESION);
+  }
+  const { effective, paths } = rec.nets.residual;
+  if (effective && paths) {
+    out['ls.effective.from'] = result(effective.from, 'integer', 0, LESION);
+    out['ls.effective.to'] = result(effective.to, 'integer', 0, LESION);
+    out['ls.effective.share'] = result(effective.share, 'percent', 1, LESION);
+    const m = paths.map((p) => p.magnitude);
+    out['ls.branchFactor'] = result(perBranchFactor(m), 'decimal', 2, LESION);
+    out['ls.shortestOverLongest'] = result(m[0]! / m[m.length - 1]!, 'integer', 0, LESION);
+  }
+  return out;
+}
+
+function landscapeNumbers(): Record<string, RecordedNumber> {
+  const rec = loadLandscapeRecording();
+  if (!rec) return {};
+  const out: Record<string, RecordedNumber> = {};
+  out['ll.depth'] = setting(rec.state.depth as number, 'integer', 0, LANDSCAPE);
+  out['ll.resolution'] = setting(rec.state.resolution as number, 'integer', 0, LANDSCAPE);
+  out['ll.lossPoints'] = setting(lossPoints, 'integer', 0, LANDSCAPE);
+  out['ll.lanczos'] = setting(lanczosSteps, 'integer', 0, LANDSCAPE);
+  for (const d of rec.depths) {
+    for (const arch of ['plain', 'residual'] as const) {
+      const net = d.nets[arch];
+      const key = `ll.${d.depth}.${arch}`;
+      out[`${key}.accuracy`] = result(net.trainAccuracy, 'percent', 1, LANDSCAPE);
+      out[`${key}.lambdaMax`] = result(net.curvature.max, 'significant', 3, LANDSCAPE);
+      out[`${key}.ratio`] = result(net.curvature.ratio, 'decimal', 3, LANDSCAPE);
+      out[`${key}.upDown`] = result(net.roughness.upDown, 'decimal', 2, LANDSCAPE);
+      out[`${key}.minima`] = result(net.roughness.localMinima, 'integer', 0, LANDSCAPE);
+    }
+  }
+  return out;
+}
+
 /** The recording loaders themselves, for figures that draw a whole recording (DepthSweepFigure). */
 export { loadBoundaryRecording, loadCnnRecording, loadDegradationRecording };
 
@@ -129,6 +220,9 @@ export const recordedNumbers: Readonly<Record<string, RecordedNumber>> = {
   ...boundaryNumbers(),
   ...cnnNumbers(),
   ...cnnDepthNumbers(),
+  ...blockVariantsNumbers(),
+  ...lesionNumbers(),
+  ...landscapeNumbers(),
 };
 
 /** The text a chapter shows for `n`: `0.986`, `96.8%`, `1,739`, `15.5` — the same in zh and en. */

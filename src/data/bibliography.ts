@@ -111,6 +111,14 @@ export const bibliography = {
     arxiv: '1702.08591',
     short: 'Balduzzi et al. 2017',
   },
+  li2018: {
+    authors: ['Li, H.', 'Xu, Z.', 'Taylor, G.', 'Studer, C.', 'Goldstein, T.'],
+    title: 'Visualizing the Loss Landscape of Neural Nets',
+    venue: 'NeurIPS',
+    year: 2018,
+    arxiv: '1712.09913',
+    short: 'Li et al. 2018',
+  },
   goyal: {
     authors: ['Goyal, P.', 'Dollár, P.', 'Girshick, R.', 'Noordhuis, P.', 'Wesolowski, L.', 'Kyrola, A.', 'Tulloch, A.', 'Jia, Y.', 'He, K.'],
     title: 'Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour',

@@ -10,6 +10,7 @@ const requiredSlugs = [
   'ml-vs-dl',
   'cnn-anatomy',
   'resnet-principles',
+  'why-residuals-work',
   'case-studies/vgg',
   'case-studies/googlenet',
   'case-studies/resnet',

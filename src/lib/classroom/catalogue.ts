@@ -99,7 +99,7 @@ export const catalogue: readonly Assignment[] = [
     level: 'challenge',
     title: { zh: '不用捷径救回深层普通网络', en: 'Rescue a deep plain net without shortcuts' },
     prompt: {
-      zh: '深度锁定为 32 层，只训练普通网络（没有捷径连接）。调整学习率、优化器、宽度、批归一化或训练步数，让它的最终训练损失降到 0.3 以下。和残差网络相比，你付出了什么代价？',
+      zh: '深度锁定为 32 层，只训练普通网络（没有捷径连接）。调整学习率、优化器、宽度、批量归一化或训练步数，让它的最终训练损失降到 0.3 以下。和残差网络相比，你付出了什么代价？',
       en: 'The depth is locked at 32 and only the plain net (no shortcuts) trains. Change the learning rate, optimizer, width, batch normalization or training steps until its final training loss is below 0.3. Compared with the residual net, what did it cost you?',
     },
     state: { depth: 32, arch: ['plain'], mode: 'single', seed: 0 },
@@ -148,9 +148,9 @@ export const catalogue: readonly Assignment[] = [
     id: 'gf-vanishing-without-bn',
     widget: 'gradient-flow',
     level: 'challenge',
-    title: { zh: '去掉批归一化之后', en: 'Without batch normalization' },
+    title: { zh: '去掉批量归一化之后', en: 'Without batch normalization' },
     prompt: {
-      zh: '关掉批归一化，找一个深度，使普通网络在初始化时第一层的梯度比最后一层还小（梯度比小于 1），也就是梯度在传回输入端的途中变弱了。残差网络在同一深度表现如何？',
+      zh: '关掉批量归一化，找一个深度，使普通网络在初始化时第一层的梯度比最后一层还小（梯度比小于 1），也就是梯度在传回输入端的途中变弱了。残差网络在同一深度表现如何？',
       en: 'Switch batch normalization off and find a depth at which, at initialization, the plain net’s first layer gets a smaller gradient than its last (ratio below 1): the gradient fades on its way back to the input. How does the residual net behave at the same depth?',
     },
     state: { depth: 8, steps: 50, seed: 0, bn: true, source: 'own' },
@@ -304,7 +304,7 @@ export const catalogue: readonly Assignment[] = [
     check: 'sum(block[5]) < 100000 and ((block = "bottleneck" and width = 64) or (block = "basic" and width = 256))',
     report: [
       { label: { zh: '残差块参数个数', en: 'parameters of the block' }, expr: 'sum(block[5])' },
-      { label: { zh: '乘加次数', en: 'multiply-adds' }, expr: 'sum(block[6])' },
+      { label: { zh: '乘加运算量', en: 'multiply-adds' }, expr: 'sum(block[6])' },
     ],
   },
 
@@ -454,6 +454,160 @@ export const catalogue: readonly Assignment[] = [
     report: [
       { label: { zh: 'CNN 给 7 的概率', en: 'CNN, probability of 7' }, expr: 'first(prediction[1] where [0] = 7)' },
       { label: { zh: '逻辑回归给 7 的概率', en: 'logistic regression, probability of 7' }, expr: 'first(prediction[2] where [0] = 7)' },
+    ],
+  },
+  // block-variants — runs: [0] variant, [1] b_g (gated variants only), [2] depth, [3] steps, [4] seed, [5] final training
+  // loss, [6] final training accuracy, [7] final test accuracy; curve: [0] step, [1] variant, [2] training loss,
+  // [3] training accuracy, [4] test loss, [5] test accuracy. (`variants`, `paper-1`, `paper-2` hold recorded numbers only.)
+  {
+    id: 'bv-halve-the-shortcut',
+    widget: 'block-variants',
+    level: 'intro',
+    title: { zh: '把捷径打个对折', en: 'Halve the shortcut' },
+    prompt: {
+      zh: '两个残差网络只差一处：一个的捷径是恒等映射 x，另一个的捷径是 0.5x。按“训练”，直到“捷径 × 0.5”的最终训练损失至少是原始结构的 3 倍。用 16 个块里 0.5 的连乘解释你看到的结果。',
+      en: 'The two residual nets differ in one place only: one shortcut is the identity x, the other is 0.5x. Press Train until the final training loss of “shortcut × 0.5” is at least 3 times the original’s. Explain what you see with the product of 0.5 over 16 blocks.',
+    },
+    state: { variants: ['original', 'scale-shortcut'], depth: 32 },
+    lock: ['variants', 'depth'],
+    hide: ['dataset', 'gateBias'],
+    check: 'last(runs[5] where [0] = "scale-shortcut" and [2] = depth) >= 3 * last(runs[5] where [0] = "original" and [2] = depth)',
+    report: [
+      { label: { zh: '原始结构最终训练损失', en: 'original, final training loss' }, expr: 'last(runs[5] where [0] = "original" and [2] = depth)' },
+      { label: { zh: '捷径 × 0.5 最终训练损失', en: 'shortcut × 0.5, final training loss' }, expr: 'last(runs[5] where [0] = "scale-shortcut" and [2] = depth)' },
+    ],
+  },
+  {
+    id: 'bv-gate-bias',
+    widget: 'block-variants',
+    level: 'core',
+    title: { zh: '门控偏置的初值', en: 'Where the gate starts' },
+    prompt: {
+      zh: '仅捷径门控把捷径乘上 1 − g(x)，其中 g(x) = σ(W_g x + b_g)。先用 b_g = 0 训练一次，再把 b_g 调成别的值重新训练，直到找到一个 b_g，使它的最终训练损失不高于原始结构的 1.5 倍。b_g 越负，一开始的捷径越接近什么？',
+      en: 'Shortcut-only gating multiplies the shortcut by 1 - g(x), with g(x) = sigmoid(W_g x + b_g). Train once with b_g = 0, then try other values of b_g until its final training loss is no more than 1.5 times the original’s. The more negative b_g, the closer the shortcut starts to what?',
+    },
+    state: { variants: ['original', 'shortcut-gate'], depth: 32, gateBias: 0 },
+    lock: ['variants', 'depth'],
+    hide: ['dataset'],
+    check: 'count(runs where [0] = "shortcut-gate" and [1] = 0) >= 1 and last(runs[5] where [0] = "shortcut-gate" and [1] = gateBias and [2] = depth) <= 1.5 * last(runs[5] where [0] = "original" and [2] = depth)',
+    report: [
+      { label: { zh: '门控偏置初值 b_g', en: 'initial gate bias b_g' }, expr: 'gateBias' },
+      { label: { zh: '仅捷径门控最终训练损失', en: 'shortcut-only gating, final training loss' }, expr: 'last(runs[5] where [0] = "shortcut-gate" and [1] = gateBias)' },
+      { label: { zh: '原始结构最终训练损失', en: 'original, final training loss' }, expr: 'last(runs[5] where [0] = "original")' },
+    ],
+  },
+  {
+    id: 'bv-preact-three-seeds',
+    widget: 'block-variants',
+    level: 'challenge',
+    title: { zh: '一次训练说明不了问题', en: 'One run proves nothing' },
+    prompt: {
+      zh: '论文中完全预激活比原始结构低 0.24 个百分点的测试错误率。在这里把两者至少用 3 个不同的随机种子各训练一次（改“随机种子”再按“训练”），比较它们测试准确率的平均值和波动。这么小的差别，3 个种子够不够判断谁更好？',
+      en: 'In the paper, full pre-activation has 0.24 points less test error than the original. Train both here with at least 3 different seeds (change the seed, press Train, repeat) and compare the mean and the spread of their test accuracy. Are 3 seeds enough to tell which is better, for a difference this small?',
+    },
+    state: { variants: ['original', 'full-preact'], depth: 32, seed: 1 },
+    lock: ['variants', 'depth', 'steps'],
+    hide: ['gateBias'],
+    check: 'count(runs where [0] = "full-preact" and [2] = depth) >= 3 and count(runs where [0] = "original" and [2] = depth) >= 3',
+    report: [
+      { label: { zh: '完全预激活的平均测试准确率', en: 'full pre-activation, mean test accuracy' }, expr: 'mean(runs[7] where [0] = "full-preact" and [2] = depth)' },
+      { label: { zh: '原始结构的平均测试准确率', en: 'original, mean test accuracy' }, expr: 'mean(runs[7] where [0] = "original" and [2] = depth)' },
+    ],
+  },
+  // lesion-study — nets: [0] architecture, [1] depth, [2] training accuracy, [3] held-out accuracy;
+  // single: [0] deleted block, [1] plain accuracy, [2] residual accuracy; lesion: [0] architecture, [1] k,
+  // [2] mean accuracy, [3] lowest, [4] highest; paths: [0] length k, [1] C(n, k), [2] share of paths,
+  // [3] gradient norm of one path, [4] all paths of length k, [5] share of the gradient, [6] effective (1/0).
+  {
+    id: 'ls-delete-one-block',
+    widget: 'lesion-study',
+    level: 'intro',
+    title: { zh: '删掉一个块会怎样', en: 'What one missing block does' },
+    prompt: {
+      zh: '按“训练”，等两个网络训练完、删块实验做完。然后在示意条上逐个点击各个块，对比两个网络的决策区域。找一个块：删掉它以后，残差网络仍有 90% 以上的准确率，而普通网络跌到 50% 以下。为什么同样删掉两层，两个网络的反应差这么多？',
+      en: 'Press Train and wait until both networks are trained and the deletions are measured. Then press the blocks in the strip one by one and compare the decision regions. Find a block whose deletion leaves the residual net above 90% accuracy while the plain net falls below 50%. Why do the two networks react so differently to losing the same two layers?',
+    },
+    state: { depth: 32, bn: false, seed: 0 },
+    lock: ['depth', 'bn'],
+    check: 'count(single where [2] >= 0.9 and [1] < 0.5) >= 1',
+    report: [
+      { label: { zh: '删掉一个块后残差网络的平均准确率', en: 'residual net, mean accuracy with one block deleted' }, expr: 'mean(single[2])' },
+      { label: { zh: '删掉一个块后普通网络的平均准确率', en: 'plain net, mean accuracy with one block deleted' }, expr: 'mean(single[1])' },
+    ],
+  },
+  {
+    id: 'ls-how-many-blocks',
+    widget: 'lesion-study',
+    level: 'core',
+    title: { zh: '能删掉多少个块', en: 'How many blocks can go?' },
+    prompt: {
+      zh: '换一个随机种子（不要用 0），按“训练”，等全部结果出来。在“随机删掉 k 个块”的图和表里读出：残差网络的平均准确率在 k 等于几时仍不低于 80%？普通网络删掉一个块后还剩多少？用“集成”的观点解释这两个数。',
+      en: 'Pick a seed other than 0, press Train and wait for all the results. From the chart and table of k random deletions, read off the largest k at which the residual net’s mean accuracy is still at least 80%, and what the plain net keeps after losing one block. Explain both numbers with the ensemble view.',
+    },
+    state: { depth: 32, bn: false, seed: 3 },
+    lock: ['depth', 'bn'],
+    check: 'seed != 0 and count(lesion where [0] = "residual") = depth / 2 + 1 and count(lesion where [0] = "plain") = depth / 2 + 1',
+    report: [
+      { label: { zh: '残差网络平均准确率 ≥ 80% 时的最大 k', en: 'largest k with residual mean accuracy ≥ 80%' }, expr: 'max(lesion[1] where [0] = "residual" and [2] >= 0.8)' },
+      { label: { zh: '普通网络删掉一个块后的平均准确率', en: 'plain net, mean accuracy with one block deleted' }, expr: 'last(lesion[2] where [0] = "plain" and [1] = 1)' },
+    ],
+  },
+  {
+    id: 'ls-paths-with-bn',
+    widget: 'lesion-study',
+    level: 'challenge',
+    title: { zh: '加上批量归一化，有效路径还短吗', en: 'With batch normalization, are the effective paths still short?' },
+    prompt: {
+      zh: '这里打开了批量归一化，深度设为 16（这个深度下普通网络仍能训练）。按“训练”，看“展开来看”两张图：单条路径上的梯度还随长度迅速衰减吗？有效路径还比最常见的长度短吗？和默认设置（深度 32、不用批量归一化）对比，说说“有效路径很短”这个结论依赖于什么。',
+      en: 'Batch normalization is on and the depth is 16, where the plain net still trains. Press Train and look at the unraveled view: does the gradient of a path still fall quickly with its length? Are the effective paths still shorter than the most common length? Compare with the default (depth 32, no batch normalization): what does “the effective paths are short” depend on?',
+    },
+    state: { depth: 16, bn: true, seed: 0 },
+    lock: ['depth', 'bn'],
+    check: 'count(paths) = depth / 2 + 1',
+    report: [
+      { label: { zh: '最长路径与最短路径的梯度之比', en: 'gradient of the longest path / the shortest' }, expr: 'last(paths[3] where [0] = depth / 2) / last(paths[3] where [0] = 0)' },
+      { label: { zh: '有效路径的最短长度', en: 'shortest effective length' }, expr: 'min(paths[0] where [6] = 1)' },
+      { label: { zh: '有效路径的最长长度', en: 'longest effective length' }, expr: 'max(paths[0] where [6] = 1)' },
+    ],
+  },
+  // loss-landscape — roughness (one pair of rows per run): [0] architecture, [1] depth, [2] loss at θ*,
+  // [3] λmax, [4] λmin, [5] |λmin/λmax|, [6] up-and-down ratio of the slice, [7] local minima in the slice;
+  // line: [0] t, [1] plain loss, [2] residual loss, [3] plain accuracy, [4] residual accuracy; cut: [0] α, [1] plain, [2] residual.
+  {
+    id: 'll-read-the-maps',
+    widget: 'loss-landscape',
+    level: 'intro',
+    title: { zh: '读两张损失曲面图', en: 'Read two loss landscapes' },
+    prompt: {
+      zh: '深度为 16。按“训练”，等两张地形图画完。拖动剖面滑块，看看剖线穿过谷底时两条曲线有什么不同。哪个网络的谷更宽？哪个网络的切面里小坑（局部极小点）更多？对照表格中的数字回答。',
+      en: 'The depth is 16. Press Train and wait until both maps are drawn. Move the cut slider and compare the two curves where the cut crosses the valley. Which network has the wider valley? Which slice has more small dips (local minima)? Check your answers against the table.',
+    },
+    state: { depth: 16, bn: true, seed: 1 },
+    lock: ['depth', 'bn'],
+    check: 'count(roughness where [0] = "plain") >= 1 and count(roughness where [0] = "residual") >= 1',
+    report: [
+      { label: { zh: '普通网络切面的局部极小点数', en: 'plain slice, local minima' }, expr: 'last(roughness[7] where [0] = "plain")' },
+      { label: { zh: '残差网络切面的局部极小点数', en: 'residual slice, local minima' }, expr: 'last(roughness[7] where [0] = "residual")' },
+      { label: { zh: '普通网络的 λmax', en: 'plain net, λmax' }, expr: 'last(roughness[3] where [0] = "plain")' },
+      { label: { zh: '残差网络的 λmax', en: 'residual net, λmax' }, expr: 'last(roughness[3] where [0] = "residual")' },
+    ],
+  },
+  {
+    id: 'll-depth-and-sharpness',
+    widget: 'loss-landscape',
+    level: 'core',
+    title: { zh: '网络越深，谷越尖吗', en: 'Deeper, sharper?' },
+    prompt: {
+      zh: '分别在深度 4 和深度 16 各训练一次（每次都按“训练”），表格会保留每一次的结果。比较两个网络的最大特征值 λmax 和切面的起伏比：加深网络时，哪个网络的地形变化更大？λmax 大意味着谷底在某个方向上很陡，这对梯度下降每一步能迈多大意味着什么？',
+      en: 'Train once at depth 4 and once at depth 16 (press Train each time); the table keeps every run. Compare the largest Hessian eigenvalue (column lambda-max) and the up-and-down ratio of both networks: which landscape changes more as the network gets deeper? A large eigenvalue means the valley is steep in some direction; what does that mean for the step size of gradient descent?',
+    },
+    state: { depth: 4, bn: true, resolution: 21 },
+    lock: ['bn'],
+    check: 'count(roughness where [0] = "plain" and [1] <= 4) >= 1 and count(roughness where [0] = "plain" and [1] >= 16) >= 1 and count(roughness where [0] = "residual" and [1] >= 16) >= 1',
+    report: [
+      { label: { zh: '普通网络 λmax（深度 ≥ 16）', en: 'plain λmax, depth ≥ 16' }, expr: 'last(roughness[3] where [0] = "plain" and [1] >= 16)' },
+      { label: { zh: '普通网络 λmax（深度 4）', en: 'plain λmax, depth 4' }, expr: 'last(roughness[3] where [0] = "plain" and [1] <= 4)' },
+      { label: { zh: '残差网络 λmax（深度 ≥ 16）', en: 'residual λmax, depth ≥ 16' }, expr: 'last(roughness[3] where [0] = "residual" and [1] >= 16)' },
     ],
   },
 ];

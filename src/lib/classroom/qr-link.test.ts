@@ -101,6 +101,9 @@ const frozenOrder: Record<string, { version: number; fields: string[] }> = {
   'architecture-explorer': { version: 1, fields: ['model', 'compare', 'view', 'stage', 'aux', 'module', 'reduce', 'layer'] },
   'cnn-trainer': { version: 1, fields: ['epochs', 'batch', 'lr', 'filters1', 'filters2', 'seed', 'contrast', 'digit'] },
   'cnn-depth-lab': { version: 1, fields: ['depths', 'width', 'shortcut', 'optimizer', 'lr', 'steps', 'size', 'seed', 'digit'] },
+  'block-variants': { version: 1, fields: ['variants', 'depth', 'width', 'gateBias', 'optimizer', 'lr', 'steps', 'seed', 'dataset'] },
+  'lesion-study': { version: 1, fields: ['depth', 'width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset', 'subsets', 'paths', 'block'] },
+  'loss-landscape': { version: 1, fields: ['depth', 'width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset', 'resolution', 'span', 'cut'] },
 };
 
 describe('the order of each widget’s settings is frozen per format version (compact links depend on it)', () => {

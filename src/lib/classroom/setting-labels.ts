@@ -12,13 +12,17 @@
 import { catalog } from '../architectures/catalog';
 import type { Locale } from '../i18n/locales';
 import { architectureExplorerStrings } from '../i18n/widgets/architecture-explorer';
+import { blockVariantsStrings } from '../i18n/widgets/block-variants';
 import { boundaryLabStrings } from '../i18n/widgets/boundary-lab';
 import { cnnDepthLabStrings } from '../i18n/widgets/cnn-depth-lab';
 import { cnnTrainerStrings } from '../i18n/widgets/cnn-trainer';
 import { convExplorerStrings } from '../i18n/widgets/conv-explorer';
 import { degradationLabStrings } from '../i18n/widgets/degradation-lab';
 import { gradientFlowStrings } from '../i18n/widgets/gradient-flow';
+import { lesionStudyStrings } from '../i18n/widgets/lesion-study';
+import { lossLandscapeStrings } from '../i18n/widgets/loss-landscape';
 import { residualBlockStrings } from '../i18n/widgets/residual-block';
+import { blockVariantIds } from '../ml/block-variants';
 import { featureFormula, type FeatureName } from '../ml/features';
 import { formatValue } from '../state/codec';
 import { widgetById } from '../state/registry';
@@ -50,6 +54,14 @@ const prefixed = (s: Strings, prefix: string, values: readonly string[]) => Obje
 /** Display names of the architecture catalog's models (the explorer's picker says the same). */
 function modelNames(s: Strings): Record<string, string> {
   return Object.fromEntries(catalog.map((e) => [e.id, s[`model.${e.id}`] ?? e.build().name]));
+}
+
+/** The settings every widget training the degradation lab's nets shares (same names there). */
+function trainingLabels(s: Strings): WidgetLabels {
+  return {
+    fields: { depth: s.depth!, width: s.width!, bn: s.bn ?? '', optimizer: s.optimizer!, lr: s.lr!, steps: s.steps!, seed: s.seed!, dataset: s.dataset! },
+    values: { optimizer: prefixed(s, 'optimizer.', ['adam', 'sgd']), dataset: prefixed(s, 'dataset.', ['spiral', 'moons', 'circles', 'xor']) },
+  };
 }
 
 const builders: Record<string, (locale: Locale) => WidgetLabels> = {
@@ -142,6 +154,25 @@ const builders: Record<string, (locale: Locale) => WidgetLabels> = {
       fields: { epochs: s.epochs!, batch: s.batch!, lr: s.lr!, filters1: s.filters1!, filters2: s.filters2!, seed: s.seed!, contrast: s.contrast!, digit: extra.cnnDigit[l] },
       values: {},
     };
+  },
+  'block-variants': (l) => {
+    const s: Strings = blockVariantsStrings[l];
+    const t = trainingLabels(s);
+    delete t.fields.bn;
+    return {
+      fields: { ...t.fields, variants: s.variants!, gateBias: s.gateBias! },
+      values: { ...t.values, variants: prefixed(s, 'v.', blockVariantIds) },
+    };
+  },
+  'lesion-study': (l) => {
+    const s: Strings = lesionStudyStrings[l];
+    const t = trainingLabels(s);
+    return { fields: { ...t.fields, subsets: s.subsets!, paths: s.paths!, block: s.blockField! }, values: t.values };
+  },
+  'loss-landscape': (l) => {
+    const s: Strings = lossLandscapeStrings[l];
+    const t = trainingLabels(s);
+    return { fields: { ...t.fields, resolution: s.resolution!, span: s.span!, cut: s.cut! }, values: t.values };
   },
 };
 

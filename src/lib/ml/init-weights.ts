@@ -12,7 +12,7 @@ export interface InitialWeights {
 }
 
 /** He (Kaiming) normal: N(0, 2/fanIn), the variance that keeps ReLU activations at scale. */
-function heNormal(rng: Rng, fanIn: number, fanOut: number): Float32Array {
+export function heNormal(rng: Rng, fanIn: number, fanOut: number): Float32Array {
   const std = Math.sqrt(2 / fanIn);
   const w = new Float32Array(fanIn * fanOut);
   for (let i = 0; i < w.length; i++) w[i] = rng.normal(0, std);

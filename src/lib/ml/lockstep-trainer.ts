@@ -8,6 +8,7 @@ import { gridPoints } from './predict-grid.ts';
 import { createRng, deriveSeed } from './prng.ts';
 import { softmaxCrossEntropy } from './softmax-cross-entropy.ts';
 import { checkDivergence, type Diverged } from './learner.ts';
+import { laneVector } from './param-vector.ts';
 
 /**
  * Several nets (e.g. plain and residual) trained in lockstep on the same mini-batches, packed
@@ -68,6 +69,8 @@ export interface LockstepTrainer {
   gradNorms(): LockstepGradNormReport;
   /** Class probabilities on an R×R grid; `extent` defaults to the data's bounds plus 10 %. */
   predictGrid(resolution: number, extent?: Extent): LockstepGridReport;
+  /** Each net's current parameters, as the flat vector of its one-net config (`param-vector.ts`). */
+  weights(): Float32Array[];
   /** Frees every tensor the trainer made; the trainer is unusable afterwards. */
   dispose(): void;
 }
@@ -228,6 +231,12 @@ export function createLockstepTrainer(config: LockstepTrainerConfig): LockstepTr
       const bad = probabilities.map((p) => !p.every(Number.isFinite));
       if (bad.some(Boolean)) return fail({ kind: 'diverged', atStep: stepsDone, reason: 'non-finite', nets: bad });
       return { kind: 'ok', step: stepsDone, resolution, extent, classes, probabilities };
+    },
+
+    weights() {
+      assertLive();
+      const [vectors, body, head] = net.variables.map((v) => v.dataSync() as Float32Array);
+      return perLane((k) => laneVector(net.config, { vectors: vectors!, body: body!, head: head! }, k));
     },
 
     dispose() {

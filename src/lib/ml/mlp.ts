@@ -56,8 +56,12 @@ export interface Mlp {
    * `banks` defaults to the variables (tests pass plain tensors to differentiate through it).
    */
   forwardTrain(x: tf.Tensor, banks?: ParamBanks): { logits: tf.Tensor; tape: ForwardTape; stats: NetStats };
-  /** Inference-mode forward pass with fixed BN statistics. Shapes: x [B, inputDim] → logits [B, L·C]. */
-  forwardFixed(x: tf.Tensor, stats: NetStats): tf.Tensor;
+  /**
+   * Inference-mode forward pass with fixed BN statistics. Shapes: x [B, inputDim] → logits [B, L·C].
+   * `skip[l]` true passes body layer l + 1's input straight through (the layer is left out, as in a
+   * lesion study); a residual block must be skipped whole (both its layers), which leaves its identity.
+   */
+  forwardFixed(x: tf.Tensor, stats: NetStats, skip?: readonly boolean[]): tf.Tensor;
   /** Gradients given dLoss/dLogits [B, L·C]; the zero blocks of the packing get zero gradient. */
   backward(tape: ForwardTape, dLogits: tf.Tensor): BankGrads;
   /** Per lane and body layer, the L2 norm of a body-bank gradient: [D, (L·W)²] → [L, D]. */
@@ -156,16 +160,25 @@ export function createMlp(netConfig: PackedNetConfig | NetConfig): Mlp {
     return { logits, tape, stats };
   }
 
-  function forwardFixed(x: tf.Tensor, stats: NetStats): tf.Tensor {
+  function forwardFixed(x: tf.Tensor, stats: NetStats, skip?: readonly boolean[]): tf.Tensor {
+    if (skip) checkSkip(skip);
     const params = paramViews(banksOf());
     let a = x;
     let blockInput: tf.Tensor | null = null;
     for (let u = 0; u <= depth; u++) {
+      if (u > 0 && skip?.[u - 1]) continue;
       if (opensBlock(u)) blockInput = a;
       const shortcut = closesBlock(u) ? shortcutOf(blockInput!) : null;
       a = denseUnitFixed(a, params.unit(u), u === 0 ? stemOptions : bodyOptions, shortcut, stats[u] ?? null);
     }
     return tf.add(tf.matMul(preActivation ? tf.relu(a) : a, params.head.kernel), params.head.bias);
+  }
+
+  function checkSkip(skip: readonly boolean[]) {
+    if (skip.length !== depth) throw new RangeError(`skip: ${skip.length} flags for ${depth} body layers`);
+    for (let u = 1; anyResidual && u < depth; u += 2) {
+      if (skip[u - 1] !== skip[u]) throw new RangeError(`skip: body layers ${u} and ${u + 1} form one residual block; skip both or neither`);
+    }
   }
 
   function backward(tape: ForwardTape, dLogits: tf.Tensor): BankGrads {

@@ -51,6 +51,8 @@ export interface Trainer {
   gradNorms(): GradNormReport;
   /** Class probabilities on an R×R grid; `extent` defaults to the data's bounds plus 10 %. */
   predictGrid(resolution: number, extent?: Extent): GridReport;
+  /** The current parameters as one flat vector (layout in `param-vector.ts`). */
+  weights(): Float32Array;
   /** Frees every tensor the trainer made. */
   dispose(): void;
 }
@@ -84,6 +86,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
       const r = inner.predictGrid(resolution, extent);
       return r.kind === 'ok' ? { ...r, probabilities: r.probabilities[0]! } : r;
     },
+    weights: () => inner.weights()[0]!,
     dispose: () => inner.dispose(),
   };
 }

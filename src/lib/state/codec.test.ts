@@ -160,3 +160,24 @@ describe('list fields (numbers of an allowed length)', () => {
     expect(defaults(kernelSchema).weights[0]).toBe(0);
   });
 });
+
+describe('set fields with a size limit', () => {
+  const limited = defineSchema({
+    id: 'limited',
+    version: 1,
+    fields: { picks: { kind: 'set', values: ['a', 'b', 'c', 'd', 'e'], default: ['a', 'b'], minSize: 2, maxSize: 3 } },
+  });
+
+  it('keeps the first maxSize members in schema order and reports the link as clamped', () => {
+    const r = parseState(limited, 'w=limited&picks=e,d,c,b');
+    expect(r.state.picks).toEqual(['b', 'c', 'd']);
+    expect(r.corrections).toEqual([{ key: 'picks', kind: 'clamped', raw: 'e,d,c,b', used: 'b,c,d' }]);
+  });
+
+  it('reads a set within the limits unchanged and drops one below minSize', () => {
+    expect(parseState(limited, 'w=limited&picks=c,a').state.picks).toEqual(['a', 'c']);
+    const r = parseState(limited, 'w=limited&picks=c');
+    expect(r.state.picks).toEqual(['a', 'b']);
+    expect(r.corrections[0]?.kind).toBe('dropped');
+  });
+});

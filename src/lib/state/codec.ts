@@ -97,7 +97,8 @@ function parseValue(spec: FieldSpec, raw: string): { value: unknown; clamped: bo
       if (parts.some((p) => !spec.values.includes(p))) return undefined;
       const members = spec.values.filter((v) => parts.includes(v));
       if (members.length < (spec.minSize ?? 0)) return undefined;
-      return { value: members, clamped: false };
+      const max = spec.maxSize ?? members.length;
+      return members.length > max ? { value: members.slice(0, max), clamped: true } : { value: members, clamped: false };
     }
     case 'list': {
       const parts = text === '' ? [] : text.split(',').map((p) => p.trim());

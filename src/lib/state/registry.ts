@@ -12,6 +12,9 @@ import { gradientFlowSchema } from './schemas/gradient-flow';
 import { convExplorerSchema } from './schemas/conv-explorer';
 import { boundaryLabSchema } from './schemas/boundary-lab';
 import { residualBlockSchema } from './schemas/residual-block';
+import { blockVariantsSchema } from './schemas/block-variants';
+import { lesionStudySchema } from './schemas/lesion-study';
+import { lossLandscapeSchema } from './schemas/loss-landscape';
 
 export interface WidgetEntry {
   id: string;
@@ -29,6 +32,9 @@ export const widgets: readonly WidgetEntry[] = [
   { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, page: 'case-studies/vgg' },
   { id: cnnTrainerSchema.id, schema: cnnTrainerSchema, page: 'cnn-anatomy' },
   { id: cnnDepthLabSchema.id, schema: cnnDepthLabSchema, page: 'case-studies/resnet' },
+  { id: blockVariantsSchema.id, schema: blockVariantsSchema, page: 'why-residuals-work' },
+  { id: lesionStudySchema.id, schema: lesionStudySchema, page: 'why-residuals-work' },
+  { id: lossLandscapeSchema.id, schema: lossLandscapeSchema, page: 'why-residuals-work' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {

@@ -35,6 +35,8 @@ export interface SetField<V extends string = string> {
   default: readonly V[];
   /** Smallest number of members (default 0). */
   minSize?: number;
+  /** Largest number of members (default: all); a link with more keeps the first ones in schema order. */
+  maxSize?: number;
 }
 /**
  * A list of numbers of one of a few allowed lengths, e.g. the cells of a 3×3 or 5×5 kernel.

@@ -4,7 +4,7 @@ import { fill } from '../translate';
 
 /** UI strings of `cnn-depth-lab` (English is the schema; zh must match). */
 const en = {
-  title: 'Deep plain vs residual CNNs on handwritten digits (He et al., Fig. 6)',
+  title: 'Deep plain vs residual CNNs on handwritten digits (He et al. 2016a, Fig. 6)',
   lede: 'He et al.’s CIFAR family of 6n + 2 layers, trained in your browser on the site’s 5,000 training digits: choose depths and press Train. Plain and residual nets of one depth start from the same weights and see the same mini-batches.',
   depths: 'Depths (weighted layers)',
   width: 'Width of the first stage (channels)',
@@ -58,7 +58,7 @@ const en = {
   featuresTable: 'Feature maps in numbers',
   recorded: 'Shown: all depths recorded with the default settings by this same code (npm run record). Press Train to run the chosen depths live; their curves replace the recorded ones.',
   diverged: 'The {arch} net with {layers} layers diverged at iteration {step}: its loss became infinite, not a number or larger than 50. That run was stopped. Lower the learning rate (SGD: 0.1; Adam: 0.001) and train again.',
-  caption: 'Not CIFAR-10: the site ships 5,000 MNIST training digits and 1,000 test digits, by default downsampled to 14×14. Same architecture as He et al. §4.2 (3×3 convolutions, three stages of widths w, 2w, 4w, batch normalization, global average pooling, option A shortcuts), far narrower and far shorter training. Thin lines: training error; bold lines: test error.',
+  caption: 'Not CIFAR-10: the site ships 5,000 MNIST training digits and 1,000 test digits, by default downsampled to 14×14. Same architecture as He et al. (2016a), §4.2 (3×3 convolutions, three stages of widths w, 2w, 4w, batch normalization, global average pooling, option A shortcuts), far narrower and far shorter training. Thin lines: training error; bold lines: test error.',
   runProgress: 'run {i} of {n}',
   'headline.pair': '{layers} layers, {steps} iterations: training error {plainTrain} for the plain net, {residualTrain} for the residual net (test error {plainTest} and {residualTest}).',
   'headline.range': 'Plain nets: training error {plainLow} at {low} layers, {plainHigh} at {high} layers. Residual nets: {residualLow} and {residualHigh}.',
@@ -121,7 +121,7 @@ const zh: Record<CnnDepthLabKey, string> = {
   featuresTable: '特征图的数值概况',
   recorded: '当前显示的是用同一套代码、按默认设置事先记录的全部深度（npm run record）。按“训练”可在本机实时重跑所选深度，新曲线会替换对应的记录曲线。',
   diverged: '{layers} 层的{arch}在第 {step} 次迭代时发散：损失变成了无穷大、非数值或大于 50，这次训练已停止。请调低学习率（SGD 用 0.1，Adam 用 0.001）后重新训练。',
-  caption: '这不是 CIFAR-10：本站只带了 5000 张 MNIST 训练数字和 1000 张测试数字，默认下采样到 14×14。网络结构与 He 等人 §4.2 相同（3×3 卷积，三个阶段，宽度依次为 w、2w、4w，批量归一化，全局平均池化，A 型捷径），只是窄得多，训练也短得多。细线是训练误差，粗线是测试误差。',
+  caption: '这不是 CIFAR-10：本站只带了 5000 张 MNIST 训练数字和 1000 张测试数字，默认下采样到 14×14。网络结构与 He 等人（2016a）§4.2 相同（3×3 卷积，三个阶段，宽度依次为 w、2w、4w，批量归一化，全局平均池化，A 型捷径），只是窄得多，训练也短得多。细线是训练误差，粗线是测试误差。',
   runProgress: '第 {i} / {n} 次训练',
   'headline.pair': '{layers} 层、迭代 {steps} 次后：普通网络的训练误差为 {plainTrain}，残差网络为 {residualTrain}（测试误差分别为 {plainTest} 和 {residualTest}）。',
   'headline.range': '普通网络的训练误差：{low} 层时为 {plainLow}，{high} 层时为 {plainHigh}；残差网络分别为 {residualLow} 和 {residualHigh}。',

@@ -45,8 +45,8 @@ export const cnnDepthLabExporter = defineExporter({
   dataFiles: ['mnist-subset'],
   intro: (ctx) =>
     ctx.t({
-      en: `He et al. (2015, §4.2, Fig. 6) trained plain and residual networks of 20 to 56 layers on CIFAR-10: the deeper plain nets reached a *higher* training error, the residual nets did not. This notebook repeats the widget's scaled-down version: the same 6n + 2 architecture with width ${ctx.state.width}, on the site's 5,000 handwritten training digits at ${ctx.state.size}×${ctx.state.size}, for ${ctx.state.steps} iterations, starting from the browser's initial weights and seeing its mini-batches.`,
-      zh: `He 等人（2015，§4.2，图 6）在 CIFAR-10 上训练了 20 到 56 层的普通网络和残差网络：普通网络越深，训练误差反而越高，残差网络则没有这个问题。这份笔记本重做组件里的缩小版实验：同样的 6n + 2 层结构，宽度为 ${ctx.state.width}，在本站 5000 张 ${ctx.state.size}×${ctx.state.size} 的手写训练数字上训练 ${ctx.state.steps} 次迭代，初始权重和小批量都与浏览器里的完全相同。`,
+      en: `He et al. (2016a, §4.2, Fig. 6) trained plain and residual networks of 20 to 56 layers on CIFAR-10: the deeper plain nets reached a *higher* training error, the residual nets did not. This notebook repeats the widget's scaled-down version: the same 6n + 2 architecture with width ${ctx.state.width}, on the site's 5,000 handwritten training digits at ${ctx.state.size}×${ctx.state.size}, for ${ctx.state.steps} iterations, starting from the browser's initial weights and seeing its mini-batches.`,
+      zh: `He 等人（2016a，§4.2，图 6）在 CIFAR-10 上训练了 20 到 56 层的普通网络和残差网络：普通网络越深，训练误差反而越高，残差网络则没有这个问题。这份笔记本重做组件里的缩小版实验：同样的 6n + 2 层结构，宽度为 ${ctx.state.width}，在本站 5000 张 ${ctx.state.size}×${ctx.state.size} 的手写训练数字上训练 ${ctx.state.steps} 次迭代，初始权重和小批量都与浏览器里的完全相同。`,
     }),
   cells: (ctx) => {
     // Definitions (nets, initial weights, training) are tagged for the port check, which runs them without data.

@@ -28,7 +28,7 @@ print(f'inputs {SIZE} × {SIZE}; training pixels: mean {pixel_mean:.4f}, standar
 
 
 # %%
-# He et al.'s CIFAR nets (2015, §4.2), on digits: a 3 × 3 convolution with WIDTH channels, then
+# He et al.'s CIFAR nets (2016a, §4.2), on digits: a 3 × 3 convolution with WIDTH channels, then
 # three stages of n basic blocks with WIDTH, 2·WIDTH and 4·WIDTH channels (the first block of
 # stages 2 and 3 halves the map with a stride-2 convolution), global average pooling and a
 # 10-way linear layer: 6n + 2 weighted layers. Batch normalization after every convolution.
