@@ -93,17 +93,21 @@ export async function start(root: HTMLElement) {
   };
   const sorted = () => [...runs.values()].sort((a, b) => a.layers - b.layers || a.arch.localeCompare(b.arch));
 
+  /** The panel of one net (the live redraw: a new evaluation changes only its own panel). */
+  function drawPanel(arch: CifarArch, list = sorted()) {
+    const series: LineSeries[] = list
+      .filter((r) => r.arch === arch && r.curve.length)
+      .flatMap((r) => [
+        { id: `${r.layers}-train`, label: fill(s['series.train'], { layers: r.layers }), color: depthColor[r.layers] ?? palette.plain, strokeWidth: 1, points: r.curve.map(([x, tr]) => [x, 100 * tr] as [number, number]) },
+        { id: `${r.layers}-test`, label: fill(s['series.test'], { layers: r.layers }), color: depthColor[r.layers] ?? palette.plain, strokeWidth: 3, points: r.curve.map(([x, , te]) => [x, 100 * te] as [number, number]) },
+      ]);
+    panels[arch].update(series);
+  }
+
+  /** Everything: both panels, the depth chart, the tables and the headline. */
   function drawCurves() {
     const list = sorted();
-    for (const arch of archs) {
-      const series: LineSeries[] = list
-        .filter((r) => r.arch === arch && r.curve.length)
-        .flatMap((r) => [
-          { id: `${r.layers}-train`, label: fill(s['series.train'], { layers: r.layers }), color: depthColor[r.layers] ?? palette.plain, strokeWidth: 1, points: r.curve.map(([x, tr]) => [x, 100 * tr] as [number, number]) },
-          { id: `${r.layers}-test`, label: fill(s['series.test'], { layers: r.layers }), color: depthColor[r.layers] ?? palette.plain, strokeWidth: 3, points: r.curve.map(([x, , te]) => [x, 100 * te] as [number, number]) },
-        ]);
-      panels[arch].update(series);
-    }
+    for (const arch of archs) drawPanel(arch, list);
     const finished = list.filter((r) => r.trainError !== undefined);
     depthChart.update(
       archs.flatMap((arch): LineSeries[] => {
@@ -124,11 +128,20 @@ export async function start(root: HTMLElement) {
   let frame = 0;
   let trainStartedAt = 0;
   let firstPointPending = false;
-  function scheduleDraw() {
+  /** Panels with a new point since the last frame; `all` when a run finished (tables, depth chart, headline change too). */
+  const dirty = new Set<CifarArch>();
+  let dirtyAll = false;
+  function scheduleDraw(arch?: CifarArch) {
+    if (arch) dirty.add(arch);
+    else dirtyAll = true;
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      drawCurves();
+      // While a run streams in, redraw only the panels that changed: the rest is unchanged until a run ends.
+      if (dirtyAll) drawCurves();
+      else for (const a of dirty) drawPanel(a);
+      dirty.clear();
+      dirtyAll = false;
       if (firstPointPending) {
         // Once the first trained point is on screen (read by npm run bench).
         firstPointPending = false;
@@ -246,7 +259,7 @@ export async function start(root: HTMLElement) {
                     trainedPoint = true;
                     firstPointPending = true;
                   }
-                  scheduleDraw();
+                  scheduleDraw(p.arch);
                 }
               },
             })
