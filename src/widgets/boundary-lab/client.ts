@@ -19,7 +19,7 @@ import { createTrainingSession } from '../shared/training-session';
 import { mountWidget } from '../shared/widget-runtime';
 import { jobsFor, learnerKinds, pointCount, smooth, type LearnerKind } from './jobs';
 import { decodeGrid, loadBoundaryRecording, type BoundaryRecording, type RecordedLearner } from './recording';
-import { curveRows, formulas, learnerCells } from './rows';
+import { curveRows, learnerCells, mapTitle } from './rows';
 
 const colors: Record<LearnerKind, string> = { raw: palette.vermillion, features: palette.green, mlp: palette.residual };
 const dashes: Record<LearnerKind, string> = { raw: '6 3', features: '2 3', mlp: '' };
@@ -60,13 +60,12 @@ export async function start(root: HTMLElement) {
   };
 
   function titles() {
-    const st = rt.state;
-    const text: Record<LearnerKind, string> = { raw: s['map.raw'], features: fill(s['map.features'], { features: formulas(st.features) }), mlp: fill(s['map.mlp'], { layers: st.layers, width: st.width }) };
     for (const l of learnerKinds) {
-      q(`[data-map-title="${l}"]`).textContent = text[l];
-      maps[l].svg.setAttribute('aria-label', text[l]);
-      maps[l].svg.querySelector('title')!.textContent = text[l];
-      q<HTMLElement>(`[data-learner-box="${l}"]`).hidden = !st.learners.includes(l);
+      const text = mapTitle(rt.locale, l, rt.state);
+      q(`[data-map-title="${l}"]`).textContent = text;
+      maps[l].svg.setAttribute('aria-label', text);
+      maps[l].svg.querySelector('title')!.textContent = text;
+      q<HTMLElement>(`[data-learner-box="${l}"]`).hidden = !rt.state.learners.includes(l);
     }
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { curveRows, formulas, learnerCells } from './rows';
+import { boundaryLabStrings } from '../../lib/i18n/widgets/boundary-lab';
+import { curveRows, formulas, learnerCells, mapTitle } from './rows';
 
 describe('boundary lab table rows (recorded at build time, live in the browser)', () => {
   it('a learner: its features as formulas in the controls’ order, parameters, loss and accuracy', () => {
@@ -13,5 +14,13 @@ describe('boundary lab table rows (recorded at build time, live in the browser)'
       ['0', '0.7000', '', '0.6900', '0.5000', '', '0.5200'],
       ['20', '', '', '0.3000', '', '', '0.9000'],
     ]);
+  });
+  it('map titles name what each learner sees, in both languages', () => {
+    const settings = { features: ['y2', 'x2'], layers: 2, width: 8 };
+    for (const locale of ['zh', 'en'] as const) {
+      expect(mapTitle(locale, 'raw', settings)).toBe(boundaryLabStrings[locale]['map.raw']);
+      expect(mapTitle(locale, 'features', settings)).toContain('x², y²');
+      expect(mapTitle(locale, 'mlp', settings)).toMatch(/2.*8/);
+    }
   });
 });

@@ -5,8 +5,12 @@
  * - learners: [0] learner, [1] its features (formulas), [2] parameters, [3] final loss, [4] final accuracy
  * - curve: [0] step, then the loss of each learner (raw, features, mlp), then the accuracy of each
  * Losses and accuracies with 4 decimals; '' where a learner has no evaluation at that step.
+ * Also the maps' titles, which name each learner's inputs the way the table does.
  */
+import type { Locale } from '../../lib/i18n/locales';
 import { cell } from '../../lib/i18n/number-format';
+import { fill } from '../../lib/i18n/translate';
+import { boundaryLabStrings } from '../../lib/i18n/widgets/boundary-lab';
 import { featureFormula, orderFeatures } from '../../lib/ml/features';
 import { learnerKinds, type LearnerKind } from './jobs';
 
@@ -26,4 +30,12 @@ export function curveRows(evals: Partial<Record<LearnerKind, Evals>>): string[][
     const at = (l: LearnerKind) => evals[l]?.find((e) => e.step === step);
     return [String(step), ...learnerKinds.map((l) => cell.decimals(at(l)?.loss)), ...learnerKinds.map((l) => cell.decimals(at(l)?.accuracy))];
   });
+}
+
+/** The title of a learner's map, e.g. `Logistic regression on x², y²` (also its table caption's name). */
+export function mapTitle(locale: Locale, learner: LearnerKind, settings: { features: readonly string[]; layers: number; width: number }): string {
+  const s = boundaryLabStrings[locale];
+  if (learner === 'raw') return s['map.raw'];
+  if (learner === 'features') return fill(s['map.features'], { features: formulas(settings.features) });
+  return fill(s['map.mlp'], { layers: settings.layers, width: settings.width });
 }

@@ -122,6 +122,7 @@ export async function start(root: HTMLElement) {
       // The bar fills by work: a sweep's deep runs cost more per step than its shallow ones.
       progress: { kind: 'steps', work: (j) => ({ steps: j.steps, cost: stepCost(j) }), step: (p) => p.step, finished: (r) => r.steps, head: () => (sweep ? fill(s.sweepProgress, { i: Math.min(finished + 1, jobs.length), n: jobs.length }) + ' · ' : '') },
       hasLoss: (p) => !sweep && p.losses.length > 0,
+      redraw: !sweep,
       onEnd: () => finished++,
       onProgress: (p) => {
         if (sweep) return;

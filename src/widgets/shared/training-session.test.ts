@@ -157,6 +157,17 @@ describe('runJobs: one run of several jobs on a pool', () => {
     await expect(run).rejects.toThrow('worker crashed');
   });
 
+  it('schedules no redraw when told progress changes nothing drawn', async () => {
+    const p = fakePool();
+    const { bar } = fakeBar();
+    let draws = 0;
+    const run = runJobs(p.pool, bar, [jobs[0]!], { progress: { kind: 'own' }, redraw: false }, () => draws++);
+    p.progress('plain', 1);
+    p.finish('plain', 1);
+    await run;
+    expect(draws).toBe(0);
+  });
+
   it('with startedOnReady false, the run is running only once progress arrives', async () => {
     const p = fakePool();
     const { bar, log } = fakeBar();

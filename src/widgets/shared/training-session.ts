@@ -60,8 +60,10 @@ export type JobsProgress<Job, Progress, Result> =
 
 export interface JobsOptions<Job, Progress, Result> {
   progress: JobsProgress<Job, Progress, Result>;
-  /** Every progress message, after the bar moved; a redraw is scheduled after it. */
+  /** Every progress message, after the bar moved; a redraw is scheduled after it (unless `redraw` is false). */
   onProgress?(p: Progress, index: number, job: Job): void;
+  /** False when progress changes nothing drawn live (e.g. a sweep draws each run's end only). Default true. */
+  redraw?: boolean;
   /** A job finished (not stopped), after its divergence message, if any, was shown. */
   onResult?(r: Result, index: number, job: Job): void;
   /** The message when a finished job diverged, else undefined (messages of several jobs are joined). */
@@ -137,7 +139,7 @@ export async function runJobs<Job, Progress, Result>(
               drawPhases();
             }
             options.onProgress?.(p, index, job);
-            scheduleDraw();
+            if (options.redraw !== false) scheduleDraw();
           },
         })
         .then((outcome) => {
