@@ -10,7 +10,7 @@ import { boundaryHeadline, boundaryLabStrings } from '../../lib/i18n/widgets/bou
 import { fill } from '../../lib/i18n/translate';
 import { fixed, percent } from '../../lib/i18n/number-format';
 import { chanceLoss, makeDataset } from '../../lib/ml/datasets';
-import { boundaryLabSchema, type BoundaryLabState } from '../../lib/state/schemas/boundary-lab';
+import { boundaryLabSchema } from '../../lib/state/schemas/boundary-lab';
 import type { BoundaryGrid, BoundaryJob, BoundaryProgress, BoundaryResult } from '../../workers/boundary-job';
 import { inSteps, yieldToMain } from '../shared/lazy-mount';
 import { tableRow, writeRows } from '../shared/metrics-table';
@@ -18,19 +18,12 @@ import { chartEmptyText, endTogether } from '../shared/run-bar';
 import { createTrainingSession } from '../shared/training-session';
 import { mountWidget } from '../shared/widget-runtime';
 import { jobsFor, learnerKinds, pointCount, smooth, type LearnerKind } from './jobs';
-import { decodeGrid, loadBoundaryRecording, type BoundaryRecording, type RecordedLearner } from './recording';
+import { decodeGrid, loadBoundaryRecording, recordedRuns } from './recording';
 import { curveRows, learnerCells, mapTitle } from './rows';
 
 const colors: Record<LearnerKind, string> = { raw: palette.vermillion, features: palette.green, mlp: palette.residual };
 const dashes: Record<LearnerKind, string> = { raw: '6 3', features: '2 3', mlp: '' };
-const settingsKeys = ['features', 'layers', 'width', 'lr', 'steps', 'seed'] as const;
 type Evals = { step: number; loss: number; accuracy: number }[];
-
-/** The recorded runs for the current settings, if the recording has them. */
-function recordedRuns(state: BoundaryLabState, rec: BoundaryRecording | undefined): RecordedLearner[] | undefined {
-  const same = rec && settingsKeys.every((k) => JSON.stringify(rec.state[k]) === JSON.stringify(state[k]));
-  return same ? rec.datasets[state.dataset] : undefined;
-}
 
 /** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
 export async function start(root: HTMLElement) {
