@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, fixed, numberFormat, percent, percentSign, plain } from './number-format';
+import { cell, count, fixed, numberFormat, percent, percentSign, plain } from './number-format';
 
 describe('the one number formatter, per locale', () => {
   it('groups counts of 1,000 and more with commas, in both languages', () => {
@@ -18,5 +18,19 @@ describe('the one number formatter, per locale', () => {
     expect(plain(73728)).toBe('73728');
     expect(fixed(0.98612, 3)).toBe('0.986');
     expect(fixed(1234.5, 2)).toBe('1,234.50');
+  });
+  it('writes table cells as machine decimals, and nothing for a value not measured', () => {
+    expect(cell.decimals(0.12345)).toBe('0.1235');
+    expect(cell.decimals(1234.5, 2)).toBe('1234.50');
+    expect(cell.decimals(-0.5, 1)).toBe('-0.5');
+    expect(cell.decimals(null)).toBe('');
+    expect(cell.decimals(undefined)).toBe('');
+    expect(cell.precision(1.2e-7)).toBe('1.200e-7');
+    expect(cell.precision(12.3456)).toBe('12.35');
+    expect(cell.significant(0.000123456)).toBe('0.0001235');
+    expect(cell.significant(2.5)).toBe('2.5');
+    expect(cell.significant(Number.NaN)).toBe('');
+    expect(cell.rounded(0.30000001)).toBe('0.3');
+    expect(numberFormat('zh').cell).toBe(cell);
   });
 });

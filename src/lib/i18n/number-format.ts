@@ -19,6 +19,19 @@ export function plain(n: number): string {
   return String(n);
 }
 
+/**
+ * Table cells (`table[data-metrics]`, CSV): machine decimals, no grouping, ASCII minus; '' for a
+ * value not measured (yet). `decimals(0.12345, 4)` → `0.1235`; `precision(1.2e-7)` → `1.200e-7`
+ * (as `toPrecision`); `significant(0.000123456)` → `0.0001235` (4 significant digits, trailing
+ * zeros dropped); `rounded(0.30000001, 4)` → `0.3`.
+ */
+export const cell = {
+  decimals: (v: number | null | undefined, digits = 4): string => (v === undefined || v === null ? '' : v.toFixed(digits)),
+  precision: (v: number | null | undefined, digits = 4): string => (v === undefined || v === null ? '' : v.toPrecision(digits)),
+  significant: (v: number | null | undefined, digits = 4): string => (v === undefined || v === null || !Number.isFinite(v) ? '' : String(Number(v.toPrecision(digits)))),
+  rounded: (v: number, digits = 4): string => String(Number(v.toFixed(digits))),
+};
+
 /** `73,728`; decimals kept as given (`1,234.5`). The same in zh and en. */
 export function count(n: number): string {
   const negative = n < 0;
@@ -55,6 +68,7 @@ export function percentSign(p: number | string, locale: Locale): string {
 export function numberFormat(locale: Locale) {
   return {
     plain,
+    cell,
     count,
     fixed,
     percent: (fraction: number, digits = 1) => percent(fraction, locale, digits),

@@ -11,8 +11,9 @@ import { blockVariants, type BlockVariantId } from '../../lib/ml/block-variants'
 import { chanceLoss, datasetClasses } from '../../lib/ml/datasets';
 import { blockVariantsSchema } from '../../lib/state/schemas/block-variants';
 import type { BlockVariantsJob, BlockVariantsProgress, BlockVariantsResult, VariantScores } from '../../workers/block-variants-job';
-import { WorkerPool } from '../../workers/worker-pool';
-import { chartEmptyText, createRunBar } from '../shared/run-bar';
+import { tableRow, writeRows } from '../shared/metrics-table';
+import { chartEmptyText } from '../shared/run-bar';
+import { createTrainingSession } from '../shared/training-session';
 import { mountWidget } from '../shared/widget-runtime';
 import { configKey, configOf, jobsFor, smooth } from './jobs';
 import { loadRecording, matchesRecording } from './recording';
@@ -40,12 +41,6 @@ export function start(root: HTMLElement) {
   const maxNote = q<HTMLElement>('[data-max-note]');
   const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-field="variants"]')];
 
-  const pool = new WorkerPool<BlockVariantsJob, BlockVariantsProgress, BlockVariantsResult>(
-    () => new Worker(new URL('../../workers/block-variants.worker.ts', import.meta.url), { type: 'module' }),
-    2,
-  );
-  const bar = createRunBar(rt, pool, () => void train());
-
   let losses = new Map<BlockVariantId, [number, number][]>();
   let evals = new Map<BlockVariantId, VariantScores[]>();
   const chosen = () => blockVariants.map((v) => v.id).filter((id) => rt.state.variants.includes(id));
@@ -54,16 +49,9 @@ export function start(root: HTMLElement) {
   function limitChoice() {
     if (rt.options.lock.includes('variants')) return;
     const n = rt.state.variants.length;
-    for (const box of boxes) box.disabled = box.checked ? n <= 2 : n >= 4 || bar.running;
+    for (const box of boxes) box.disabled = box.checked ? n <= 2 : n >= 4 || session.running;
     maxNote.hidden = n < 4;
   }
-
-  const row = (cells: string[], recorded: boolean) => {
-    const tr = document.createElement('tr');
-    if (recorded) tr.dataset.recorded = '';
-    for (const c of cells) tr.insertCell().textContent = c;
-    return tr;
-  };
 
   function drawCurves() {
     const ids = chosen();
@@ -91,7 +79,7 @@ export function start(root: HTMLElement) {
   function writeCurveTable(recorded: boolean) {
     const rows = chosen().flatMap((id) => (evals.get(id) ?? []).map((e) => ({ step: e.step, cells: curveCells(id, e) })));
     rows.sort((a, b) => a.step - b.step);
-    curveBody.replaceChildren(...rows.map((r) => row(r.cells, recorded)));
+    writeRows(curveBody, rows.map((r) => r.cells), { recorded });
   }
 
   /** Clears the curves; the runs table keeps the reader's finished runs (a log across presses of Train) and drops recorded rows. */
@@ -119,99 +107,57 @@ export function start(root: HTMLElement) {
     runsBody.prepend(
       ...configs.flatMap(({ id, config }) => {
         const run = rec.runs.find((r) => configKey(r) === configKey(config!) && r.seed === state.seed);
-        return run?.final ? [row(runCells({ variant: id, gateBias: state.gateBias, depth: state.depth, steps: run.steps, seed: run.seed, final: run.final }), true)] : [];
+        return run?.final ? [tableRow(runCells({ variant: id, gateBias: state.gateBias, depth: state.depth, steps: run.steps, seed: run.seed, final: run.final }), { recorded: true })] : [];
       }),
     );
     return true;
   }
 
-  let frame = 0;
-  /** performance.now() at the last press of Train, until the first loss is on screen (for npm run bench). */
-  let firstLossSince: number | undefined;
-  const scheduleDraw = () => {
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
+  const session = createTrainingSession<BlockVariantsJob, BlockVariantsProgress, BlockVariantsResult>(rt, {
+    worker: () => new Worker(new URL('../../workers/block-variants.worker.ts', import.meta.url), { type: 'module' }),
+    draw: () => {
       drawCurves();
       writeCurveTable(false);
-      if (firstLossSince !== undefined && [...losses.values()].some((l) => l.length)) {
-        root.dataset.firstLossMs = String(Math.round(performance.now() - firstLossSince));
-        firstLossSince = undefined;
-      }
-    });
-  };
+    },
+    recorded: showRecording,
+    clear: clearView,
+  });
 
-  const train = () =>
-    bar.run(async () => {
-      recordedNote.hidden = true;
-      bar.message('');
-      clearView();
-      limitChoice();
-      const state = rt.state;
-      const jobs = jobsFor(state);
-      const total = jobs.reduce((n, j) => n + j.steps, 0);
-      const done = new Map<BlockVariantId, number>();
-      const ema = new Map<BlockVariantId, number>();
-      let finished = 0;
-      const t0 = performance.now();
-      firstLossSince = t0;
-      delete root.dataset.firstLossMs;
-      const updateProgress = () => {
-        const sum = [...done.values()].reduce((a, b) => a + b, 0);
-        const head = fill(s.progress, { i: Math.min(finished + 1, jobs.length), n: jobs.length });
-        bar.progress(total ? sum / total : 0, `${head} · ${sum} / ${total}`, t0);
-      };
-      updateProgress();
-      const diverged: string[] = [];
-      await Promise.all(
-        jobs.map((job) =>
-          pool
-            .run(job, {
-              onReady: (backend, reason) => {
-                bar.ready(backend, reason);
-                bar.started();
-              },
-              onProgress: (p) => {
-                const id = p.variant;
-                done.set(id, p.step);
-                const series = losses.get(id) ?? [];
-                let step = p.step - p.losses.length + 1;
-                for (const l of p.losses) {
-                  const v = smooth(ema.get(id), l);
-                  ema.set(id, v);
-                  series.push([step++, v]);
-                }
-                losses.set(id, series);
-                if (p.evaluation) evals.set(id, [...(evals.get(id) ?? []), p.evaluation]);
-                scheduleDraw();
-                updateProgress();
-              },
-            })
-            .then((outcome) => {
-              finished++;
-              if (outcome.kind !== 'done') return;
-              const r = outcome.result;
-              done.set(r.variant, r.steps);
-              updateProgress();
-              if (r.diverged || !r.final) {
-                diverged.push(fill(s.diverged, { variant: variantName(rt.locale, r.variant), step: r.diverged?.atStep ?? 0 }));
-                bar.message(diverged.join(' '));
-                return;
-              }
-              runsBody.append(row(runCells({ variant: r.variant, gateBias: job.gateBias, depth: job.depth, steps: r.steps, seed: job.seed, final: r.final }), false));
-            }),
-        ),
-      );
-      drawCurves();
-      writeCurveTable(false);
-      if (diverged.length) root.dataset.diverged = '';
-      else delete root.dataset.diverged;
-      limitChoice();
+  session.onTrain(async () => {
+    recordedNote.hidden = true;
+    clearView();
+    limitChoice();
+    const state = rt.state;
+    const jobs = jobsFor(state);
+    const ema = new Map<BlockVariantId, number>();
+    let finished = 0;
+    await session.jobs(jobs, {
+      progress: { kind: 'steps', work: (j) => ({ steps: j.steps }), step: (p) => p.step, finished: (r) => r.steps, head: () => `${fill(s.progress, { i: Math.min(finished + 1, jobs.length), n: jobs.length })} · ` },
+      hasLoss: (p) => p.losses.length > 0,
+      onEnd: () => finished++,
+      onProgress: (p) => {
+        const id = p.variant;
+        const series = losses.get(id) ?? [];
+        let step = p.step - p.losses.length + 1;
+        for (const l of p.losses) {
+          const v = smooth(ema.get(id), l);
+          ema.set(id, v);
+          series.push([step++, v]);
+        }
+        losses.set(id, series);
+        if (p.evaluation) evals.set(id, [...(evals.get(id) ?? []), p.evaluation]);
+      },
+      diverged: (r) => (r.diverged || !r.final ? fill(s.diverged, { variant: variantName(rt.locale, r.variant), step: r.diverged?.atStep ?? 0 }) : undefined),
+      onResult: (r, _i, job) => {
+        if (r.final && !r.diverged) runsBody.append(tableRow(runCells({ variant: r.variant, gateBias: job.gateBias, depth: job.depth, steps: r.steps, seed: job.seed, final: r.final })));
+      },
     });
+    limitChoice();
+  });
 
   rt.onChange((_, changed) => {
     limitChoice();
-    if (bar.running) return;
+    if (session.running) return;
     if (!showRecording()) {
       // Choosing variants keeps the runs already drawn; any other setting makes them stale.
       if (changed.every((k) => k === 'variants')) drawCurves();
@@ -220,6 +166,6 @@ export function start(root: HTMLElement) {
   });
 
   limitChoice();
-  if (!showRecording()) clearView();
+  session.show();
   rt.setStatus('idle');
 }

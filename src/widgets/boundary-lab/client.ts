@@ -1,7 +1,7 @@
 /**
  * `boundary-lab` in the browser: state ↔ controls ↔ link (the shared runtime), the three learners
- * trained in a pool of workers, their decision maps (updated live from coarse grids), the loss
- * and accuracy curves, and the tables. Before any click it shows the recorded default runs.
+ * trained in a session of two workers, their decision maps (updated live from coarse grids), the
+ * loss and accuracy curves, and the tables. Before any click it shows the recorded default runs.
  */
 import { createBoundaryMap } from '../../charts/boundary-map';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
@@ -10,26 +10,20 @@ import { boundaryHeadline, boundaryLabStrings } from '../../lib/i18n/widgets/bou
 import { fill } from '../../lib/i18n/translate';
 import { fixed, percent } from '../../lib/i18n/number-format';
 import { chanceLoss, makeDataset } from '../../lib/ml/datasets';
-import { featureFormula, orderFeatures } from '../../lib/ml/features';
-import { boundaryLabSchema, type BoundaryLabState } from '../../lib/state/schemas/boundary-lab';
+import { boundaryLabSchema } from '../../lib/state/schemas/boundary-lab';
 import type { BoundaryGrid, BoundaryJob, BoundaryProgress, BoundaryResult } from '../../workers/boundary-job';
-import { WorkerPool } from '../../workers/worker-pool';
-import { chartEmptyText, createRunBar, endTogether } from '../shared/run-bar';
+import { inSteps, yieldToMain } from '../shared/lazy-mount';
+import { tableRow, writeRows } from '../shared/metrics-table';
+import { chartEmptyText, endTogether } from '../shared/run-bar';
+import { createTrainingSession } from '../shared/training-session';
 import { mountWidget } from '../shared/widget-runtime';
 import { jobsFor, learnerKinds, pointCount, smooth, type LearnerKind } from './jobs';
-import { decodeGrid, loadBoundaryRecording, type BoundaryRecording, type RecordedLearner } from './recording';
-import { inSteps, yieldToMain } from '../shared/lazy-mount';
+import { decodeGrid, loadBoundaryRecording, recordedRuns } from './recording';
+import { curveRows, learnerCells, mapTitle } from './rows';
 
 const colors: Record<LearnerKind, string> = { raw: palette.vermillion, features: palette.green, mlp: palette.residual };
 const dashes: Record<LearnerKind, string> = { raw: '6 3', features: '2 3', mlp: '' };
-const settingsKeys = ['features', 'layers', 'width', 'lr', 'steps', 'seed'] as const;
-
-/** The recorded runs for the current settings, if the recording has them. */
-function recordedRuns(state: BoundaryLabState, rec: BoundaryRecording | undefined): RecordedLearner[] | undefined {
-  if (!rec) return undefined;
-  const same = settingsKeys.every((k) => JSON.stringify(rec.state[k]) === JSON.stringify(state[k]));
-  return same ? rec.datasets[state.dataset] : undefined;
-}
+type Evals = { step: number; loss: number; accuracy: number }[];
 
 /** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
 export async function start(root: HTMLElement) {
@@ -44,91 +38,48 @@ export async function start(root: HTMLElement) {
   const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220, empty });
   lossChart.svg.dataset.chart = 'loss';
   accChart.svg.dataset.chart = 'accuracy';
-  const maps = Object.fromEntries(
-    learnerKinds.map((l) => {
-      const m = createBoundaryMap(q(`[data-chart="boundary-${l}"]`), { title: q(`[data-map-title="${l}"]`).textContent ?? l, empty });
-      m.svg.dataset.chart = `boundary-${l}`;
-      return [l, m];
-    }),
-  ) as Record<LearnerKind, ReturnType<typeof createBoundaryMap>>;
-
+  const maps = Object.fromEntries(learnerKinds.map((l) => [l, createBoundaryMap(q(`[data-chart="boundary-${l}"]`), { title: q(`[data-map-title="${l}"]`).textContent ?? l, empty })])) as Record<LearnerKind, ReturnType<typeof createBoundaryMap>>;
+  for (const l of learnerKinds) maps[l].svg.dataset.chart = `boundary-${l}`;
   const learnersBody = q<HTMLTableSectionElement>('table[data-metrics="learners"] tbody');
-  const curveBody = q<HTMLTableSectionElement>('table[data-metrics="curve"] tbody');
   const recordedNote = q<HTMLElement>('[data-recorded-note]');
 
-  const pool = new WorkerPool<BoundaryJob, BoundaryProgress, BoundaryResult>(
-    () => new Worker(new URL('../../workers/boundary.worker.ts', import.meta.url), { type: 'module' }),
-    2,
-  );
-  const bar = createRunBar(rt, pool, () => void train());
-
-  type Evals = { step: number; loss: number; accuracy: number }[];
   let losses: Record<LearnerKind, [number, number][]> = { raw: [], features: [], mlp: [] };
   let evals: Record<LearnerKind, Evals> = { raw: [], features: [], mlp: [] };
-
-  const formulas = (names: readonly string[]) => orderFeatures(names).map((n) => featureFormula[n]).join(', ');
   const shown = () => learnerKinds.filter((l) => rt.state.learners.includes(l));
   const series = (l: LearnerKind, points: [number, number][], markers = false): LineSeries => ({ id: l, label: s[`short.${l}`], color: colors[l], dash: dashes[l], points, markers });
   const points = () => {
     const d = makeDataset(rt.state.dataset, { n: pointCount, seed: rt.state.seed });
     return { x: d.x, y: d.y };
   };
-  const chance = () => chanceLoss(rt.state.dataset);
 
   function titles() {
-    const st = rt.state;
-    const text: Record<LearnerKind, string> = {
-      raw: s['map.raw'],
-      features: fill(s['map.features'], { features: formulas(st.features) }),
-      mlp: fill(s['map.mlp'], { layers: st.layers, width: st.width }),
-    };
     for (const l of learnerKinds) {
-      q(`[data-map-title="${l}"]`).textContent = text[l];
-      maps[l].svg.setAttribute('aria-label', text[l]);
-      maps[l].svg.querySelector('title')!.textContent = text[l];
-      q<HTMLElement>(`[data-learner-box="${l}"]`).hidden = !st.learners.includes(l);
+      const text = mapTitle(rt.locale, l, rt.state);
+      q(`[data-map-title="${l}"]`).textContent = text;
+      maps[l].svg.setAttribute('aria-label', text);
+      maps[l].svg.querySelector('title')!.textContent = text;
+      q<HTMLElement>(`[data-learner-box="${l}"]`).hidden = !rt.state.learners.includes(l);
     }
-  }
-
-  function row(cells: string[], learner?: string) {
-    const tr = document.createElement('tr');
-    if (learner) tr.dataset.learner = learner;
-    for (const c of cells) {
-      const td = document.createElement('td');
-      td.textContent = c;
-      tr.append(td);
-    }
-    return tr;
   }
 
   function drawCurves() {
     const ls = shown();
-    lossChart.update([...ls.map((l) => series(l, losses[l])), { id: 'chance', label: s.chance, color: 'currentColor', dash: '1 3', points: losses[ls[0] ?? 'raw'].length ? [[0, chance()], [rt.state.steps, chance()]] : [] }]);
+    const chance = chanceLoss(rt.state.dataset);
+    lossChart.update([...ls.map((l) => series(l, losses[l])), { id: 'chance', label: s.chance, color: 'currentColor', dash: '1 3', points: losses[ls[0] ?? 'raw'].length ? [[0, chance], [rt.state.steps, chance]] : [] }]);
     accChart.update(ls.map((l) => series(l, evals[l].map((e) => [e.step, e.accuracy] as [number, number]), true)));
-    const steps = [...new Set(learnerKinds.flatMap((l) => evals[l].map((e) => e.step)))].sort((a, b) => a - b);
-    curveBody.replaceChildren(
-      ...steps.map((step) => {
-        const cell = (l: LearnerKind, k: 'loss' | 'accuracy') => evals[l].find((e) => e.step === step)?.[k].toFixed(4) ?? '';
-        return row([String(step), ...learnerKinds.map((l) => cell(l, 'loss')), ...learnerKinds.map((l) => cell(l, 'accuracy'))]);
-      }),
-    );
+    writeRows(q('table[data-metrics="curve"] tbody'), curveRows(evals));
   }
-
-  function drawGrid(l: LearnerKind, g: BoundaryGrid | undefined) {
-    maps[l].update(g ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: points() } : undefined);
-  }
+  const drawGrid = (l: LearnerKind, g: BoundaryGrid | undefined) => maps[l].update(g && { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: points() });
 
   /** Final accuracy per learner on screen (recorded or live), for the headline. */
   const finals = new Map<LearnerKind, number>();
-  function showHeadline() {
-    q('[data-headline]').textContent = boundaryHeadline(rt.locale, shown().filter((l) => finals.has(l)).map((l) => ({ learner: l, finalAccuracy: finals.get(l) })));
-  }
   function setStats(l: LearnerKind, loss?: number, accuracy?: number, final = false) {
     q(`[data-map-stats="${l}"]`).textContent = loss === undefined || accuracy === undefined ? '' : `${s.loss} ${fixed(loss, 4)} · ${s.accuracy} ${percent(accuracy, rt.locale)}`;
     if (final && accuracy !== undefined) finals.set(l, accuracy);
     else if (loss === undefined) finals.delete(l);
     showHeadline();
   }
+  const showHeadline = () => (q('[data-headline]').textContent = boundaryHeadline(rt.locale, shown().filter((l) => finals.has(l)).map((l) => ({ learner: l, finalAccuracy: finals.get(l) }))));
 
   function clearView() {
     losses = { raw: [], features: [], mlp: [] };
@@ -141,15 +92,12 @@ export async function start(root: HTMLElement) {
     }
   }
 
-  /**
-   * The recorded runs, when the current settings were recorded, as drawing steps (each learner's
-   * map, then the curves and the table); undefined otherwise. The first mount draws them one per task.
-   */
+  /** The recorded runs as drawing steps (each learner's map, then the curves and the table), when the settings were recorded. */
   function recordingSteps(): (() => void)[] | undefined {
     const runs = recordedRuns(rt.state, rec);
     recordedNote.hidden = !runs;
     if (!runs) {
-      bar.message('');
+      session.bar.message('');
       return undefined;
     }
     clearView();
@@ -162,99 +110,64 @@ export async function start(root: HTMLElement) {
       }),
       () => {
         drawCurves();
-        learnersBody.replaceChildren(
-          ...learnerKinds.flatMap((l) => runs.filter((r) => r.learner === l)).map((r) => {
-            const tr = row([r.learner, formulas(r.features), String(r.parameterCount), r.finalLoss.toFixed(4), r.finalAccuracy.toFixed(4)], r.learner);
-            tr.dataset.recorded = '';
-            return tr;
-          }),
-        );
+        learnersBody.replaceChildren(...learnerKinds.flatMap((l) => runs.filter((r) => r.learner === l)).map((r) => tableRow(learnerCells(r), { recorded: true, data: { learner: r.learner } })));
       },
     ];
   }
 
-  /** Shows the recorded runs when the current settings were recorded; returns whether it did. */
-  function showRecording(): boolean {
-    const steps = recordingSteps();
-    for (const step of steps ?? []) step();
-    return !!steps;
-  }
+  const session = createTrainingSession<BoundaryJob, BoundaryProgress, BoundaryResult>(rt, {
+    worker: () => new Worker(new URL('../../workers/boundary.worker.ts', import.meta.url), { type: 'module' }),
+    draw: drawCurves,
+    recorded: () => {
+      const steps = recordingSteps();
+      steps?.forEach((step) => step());
+      return !!steps;
+    },
+    clear: clearView,
+  });
 
-  let frame = 0;
-  const scheduleDraw = () => {
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      drawCurves();
-    });
-  };
-
-  const train = () => bar.run(async () => {
+  session.onTrain(async () => {
     recordedNote.hidden = true;
     clearView();
-    const jobs = jobsFor(rt.state);
     const ema: Record<LearnerKind, number | undefined> = { raw: undefined, features: undefined, mlp: undefined };
-    const tracker = bar.track(jobs.map((j) => ({ steps: j.steps })));
-    const runs = jobs.map((job, index) =>
-      pool
-        .run(job, {
-          onReady: (backend, reason) => {
-            bar.ready(backend, reason);
-            bar.started();
-          },
-          onProgress: (p) => {
-            const l = p.learner;
-            tracker.step(index, p.step);
-            let step = p.step - p.losses.length + 1;
-            for (const v of p.losses) {
-              ema[l] = smooth(ema[l], v);
-              losses[l].push([step++, ema[l]!]);
-            }
-            if (p.evaluation) {
-              evals[l].push(p.evaluation);
-              setStats(l, p.evaluation.loss, p.evaluation.accuracy);
-            }
-            if (p.grid) drawGrid(l, p.grid);
-            scheduleDraw();
-          },
-        })
-        .then((outcome) => {
-          if (outcome.kind !== 'done') return;
-          const r = outcome.result;
-          tracker.step(index, r.steps);
-          if (r.diverged) {
-            bar.message(fill(s.diverged, { learner: s[`learner.${r.learner}`], step: r.diverged.atStep }));
-            return;
-          }
-          if (r.grid) drawGrid(r.learner, r.grid);
-          setStats(r.learner, r.finalLoss, r.finalAccuracy, true);
-          const order = learnerKinds.indexOf(r.learner);
-          const tr = row([r.learner, formulas(r.features), String(r.parameterCount), r.finalLoss!.toFixed(4), r.finalAccuracy!.toFixed(4)], r.learner);
-          const after = [...learnersBody.rows].find((x) => learnerKinds.indexOf(x.dataset.learner as LearnerKind) > order);
-          learnersBody.insertBefore(tr, after ?? null);
-        }),
-    );
-    await Promise.all(runs);
-    if (bar.stopped) {
+    await session.jobs(jobsFor(rt.state), {
+      progress: { kind: 'steps', work: (j) => ({ steps: j.steps }), step: (p) => p.step, finished: (r) => r.steps },
+      onProgress: (p) => {
+        const l = p.learner;
+        let step = p.step - p.losses.length + 1;
+        for (const v of p.losses) losses[l].push([step++, (ema[l] = smooth(ema[l], v))]);
+        if (p.evaluation) {
+          evals[l].push(p.evaluation);
+          setStats(l, p.evaluation.loss, p.evaluation.accuracy);
+        }
+        if (p.grid) drawGrid(l, p.grid);
+      },
+      diverged: (r) => (r.diverged ? fill(s.diverged, { learner: s[`learner.${r.learner}`], step: r.diverged.atStep }) : undefined),
+      onResult: (r) => {
+        if (r.diverged) return;
+        if (r.grid) drawGrid(r.learner, r.grid);
+        setStats(r.learner, r.finalLoss, r.finalAccuracy, true);
+        // Rows stay in learner order, whichever finishes first.
+        const order = learnerKinds.indexOf(r.learner);
+        const after = [...learnersBody.rows].find((x) => learnerKinds.indexOf(x.dataset.learner as LearnerKind) > order);
+        learnersBody.insertBefore(tableRow(learnerCells({ ...r, finalLoss: r.finalLoss!, finalAccuracy: r.finalAccuracy! }), { data: { learner: r.learner } }), after ?? null);
+      },
+    });
+    if (session.stopped) {
       // Stopped: every learner's curves end at the last step all of them reached.
       const end = endTogether(learnerKinds.map((l) => losses[l]), (p) => p[0]);
       for (const l of learnerKinds) evals[l] = evals[l].filter((e) => end === undefined || e.step <= end);
       endTogether(learnerKinds.map((l) => evals[l]), (e) => e.step);
     }
-    cancelAnimationFrame(frame);
-    frame = 0;
-    drawCurves();
   });
 
   rt.onChange((_, changed) => {
     titles();
-    if (bar.running) return;
+    if (session.running) return;
     if (changed.every((k) => k === 'learners')) {
       drawCurves();
       showHeadline();
-      return;
-    }
-    if (!showRecording()) clearView();
+    } else session.show();
   });
 
   titles();

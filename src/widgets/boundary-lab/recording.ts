@@ -6,6 +6,7 @@
  */
 import type { FeatureName } from '../../lib/ml/features';
 import { decodeGridBytes, encodeGridBytes } from '../../lib/ml/grid-codec';
+import type { BoundaryLabState } from '../../lib/state/schemas/boundary-lab';
 import type { LearnerKind } from '../../workers/boundary-job';
 import recorded from './recorded.json';
 
@@ -36,6 +37,15 @@ export function loadBoundaryRecording(): BoundaryRecording | undefined {
 }
 
 /** Packs class probabilities [R·R·C] into one byte per cell (`encodeGridBytes`), base64. */
+/** The settings a recording is for (besides the data set, which picks one of its runs). */
+const settingsKeys = ['features', 'layers', 'width', 'lr', 'steps', 'seed'] as const;
+
+/** The recorded runs for the current settings, if the recording has them. */
+export function recordedRuns(state: BoundaryLabState, rec: BoundaryRecording | undefined): RecordedLearner[] | undefined {
+  const same = rec && settingsKeys.every((k) => JSON.stringify(rec.state[k]) === JSON.stringify(state[k]));
+  return same ? rec.datasets[state.dataset] : undefined;
+}
+
 export function encodeGrid(probs: ArrayLike<number>, classes: number): string {
   let text = '';
   for (const b of encodeGridBytes(probs, classes)) text += String.fromCharCode(b);

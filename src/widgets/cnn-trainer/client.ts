@@ -13,14 +13,15 @@ import { fill } from '../../lib/i18n/translate';
 import { count } from '../../lib/i18n/number-format';
 import { cnnTrainerSchema } from '../../lib/state/schemas/cnn-trainer';
 import type { CnnEvaluation, CnnJob, CnnProgress, CnnResult } from '../../workers/cnn-job';
-import { WorkerPool } from '../../workers/worker-pool';
-import { chartEmptyText, createRunBar } from '../shared/run-bar';
+import { writeRows } from '../shared/metrics-table';
+import { chartEmptyText } from '../shared/run-bar';
+import { createTrainingSession } from '../shared/training-session';
 import { mountWidget } from '../shared/widget-runtime';
 import { colors, createDigitView, type Weights } from './digit-view';
 import { cnnWorker, jobFor } from './jobs';
 import { loadRecording, splitWeights } from './recording';
 import weightsUrl from './recorded-weights.bin?url';
-import { bodyRow, f4 } from './table-rows';
+import { accuracyCells, confusionCells, filterCells, logisticCells } from './rows';
 import { yieldToMain } from '../shared/lazy-mount';
 
 /** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
@@ -45,8 +46,6 @@ export async function start(root: HTMLElement) {
   const body = (m: string) => q<HTMLTableSectionElement>(`table[data-metrics="${m}"] tbody`);
   const sourceNote = q<HTMLElement>('[data-source-note]');
 
-  const pool = new WorkerPool<CnnJob, CnnProgress, CnnResult>(cnnWorker, 1);
-  const bar = createRunBar(rt, pool, () => void train());
   let model: Weights | undefined;
   let curve: CnnEvaluation[] = rec?.curve ?? [];
 
@@ -68,24 +67,20 @@ export async function start(root: HTMLElement) {
     }
     accChart.update(all);
     q<HTMLElement>('[data-headline]').textContent = cnnHeadline(rt.locale, curve);
-    body('accuracy').replaceChildren(...curve.map((e) => bodyRow([e.epoch, f4(e.train), f4(e.test)], { recorded: recordedRun })));
-    body('logistic-accuracy').replaceChildren(
-      ...curve.filter((e) => e.logisticTest !== undefined).map((e) => bodyRow([e.epoch, f4(e.logisticTrain), f4(e.logisticTest)], { recorded: recordedRun })),
-    );
+    writeRows(body('accuracy'), curve.map(accuracyCells), { recorded: recordedRun });
+    writeRows(body('logistic-accuracy'), curve.filter((e) => e.logisticTest !== undefined).map(logisticCells), { recorded: recordedRun });
   }
 
   function drawConfusion(counts: number[][] | undefined) {
     confusion.update(counts);
-    body('confusion').replaceChildren(...(counts ?? []).map((r, i) => bodyRow([i, ...r], { header: true, recorded: recordedRun })));
+    writeRows(body('confusion'), (counts ?? []).map(confusionCells), { header: true, recorded: recordedRun });
   }
 
   function drawFilters() {
     if (!model) return filters.update(undefined);
     const { c1, cnn } = model;
     filters.update({ rows: 3, cols: 3, count: c1, values: cnn.subarray(0, 9 * c1) });
-    body('filters').replaceChildren(
-      ...Array.from({ length: c1 }, (_, k) => bodyRow([k + 1, ...Array.from({ length: 9 }, (_, i) => f4(cnn[i * c1 + k])), f4(cnn[9 * c1 + k])], { header: true, recorded: model!.epoch === undefined })),
-    );
+    writeRows(body('filters'), Array.from({ length: c1 }, (_, k) => filterCells(k, Array.from({ length: 10 }, (_, i) => cnn[i * c1 + k]))), { header: true, recorded: model.epoch === undefined });
   }
 
   function showModel(next: Weights | undefined) {
@@ -94,23 +89,34 @@ export async function start(root: HTMLElement) {
     digits.setWeights(next);
   }
 
-  // Live updates arrive from the worker in bursts; they are drawn once per animation frame, so a
-  // message handler never does the drawing itself.
+  // Live updates arrive from the worker in bursts; the session draws what changed once per frame.
   let pendingModel: Weights | undefined;
   let pendingCurve = false;
-  let viewFrame = 0;
-  function flushView() {
-    cancelAnimationFrame(viewFrame);
-    viewFrame = 0;
+  function drawPending() {
     if (pendingCurve) drawCurve();
     if (pendingModel) showModel(pendingModel);
     pendingCurve = false;
     pendingModel = undefined;
   }
-  function scheduleView(curveChanged: boolean) {
-    pendingCurve ||= curveChanged;
-    viewFrame ||= requestAnimationFrame(flushView);
+  /** Same training settings as the recording (the digit shown does not count). */
+  const trainingKeys = ['epochs', 'batch', 'lr', 'filters1', 'filters2', 'seed', 'contrast'] as const;
+  const matchesRecording = () => Boolean(rec) && trainingKeys.every((k) => rec!.state[k] === rt.state[k]);
+  /** The curves and the matrix shown are the recording's when it matches, else an empty chart asking for a run (never numbers from other settings). */
+  function showRecording(match: boolean) {
+    recordedRun = match;
+    curve = match ? rec!.curve : [];
+    sourceNote.textContent = match ? fill(s.recorded, { ms: rec!.msPerEpoch }) : '';
+    drawCurve();
+    drawConfusion(match ? rec!.confusion : undefined);
+    return match;
   }
+  const session = createTrainingSession<CnnJob, CnnProgress, CnnResult>(rt, {
+    worker: cnnWorker,
+    workers: 1,
+    draw: drawPending,
+    recorded: () => showRecording(matchesRecording()),
+    clear: () => showRecording(false),
+  });
 
   // The recorded weights: one small fetch from this site.
   if (rec) {
@@ -124,54 +130,41 @@ export async function start(root: HTMLElement) {
       .catch(() => showModel(undefined));
   }
 
-  const train = () => bar.run(async () => {
-    const state = rt.state;
-    const job = jobFor(state);
+  session.onTrain(async () => {
+    const job = jobFor(rt.state);
     sourceNote.textContent = s.live;
     recordedRun = false;
     curve = [];
     drawCurve();
     drawConfusion(undefined);
-    bar.progress(0, s.loadingData);
+    session.bar.progress(0, s.loadingData);
     const t0 = performance.now();
     let firstStepAt: number | undefined;
-    const outcome = await pool.run(job, {
-      onReady: (backend, reason) => bar.ready(backend, reason),
+    await session.jobs([job], {
+      // Loading the digits comes first: the run is "running" from its first step.
+      startedOnReady: false,
+      progress: { kind: 'own' },
       onProgress: (p) => {
-        bar.started();
         if (p.step > 0) firstStepAt ??= performance.now();
-        const frac = p.step / p.total;
         const epoch = Math.min(job.epochs, Math.floor((p.step * job.epochs) / p.total) + 1);
-        bar.progress(frac, fill(s.progress, { e: epoch, n: job.epochs, s: count(p.step), t: count(p.total) }), firstStepAt);
+        session.bar.progress(p.step / p.total, fill(s.progress, { e: epoch, n: job.epochs, s: count(p.step), t: count(p.total) }), firstStepAt);
         if (p.evaluation) curve.push(p.evaluation);
         if (p.weights) pendingModel = { cnn: p.weights, logistic: p.logisticWeights, c1: job.channels1, c2: job.channels2, epoch: p.evaluation?.epoch ?? 0 };
-        if (p.evaluation || p.weights) scheduleView(Boolean(p.evaluation));
+        pendingCurve ||= Boolean(p.evaluation);
+      },
+      onResult: (r) => {
+        // The last evaluation is at the last step: its weights are already on screen.
+        session.flush();
+        drawConfusion(r.confusion);
+        root.dataset.msPerEpoch = String(Math.round(r.msPerEpoch));
+        root.dataset.totalMs = String(Math.round(performance.now() - t0));
       },
     });
-    flushView();
-    if (outcome.kind === 'done') {
-      // The last evaluation is at the last step: its weights are already on screen.
-      drawConfusion(outcome.result.confusion);
-      const r = outcome.result;
-      root.dataset.msPerEpoch = String(Math.round(r.msPerEpoch));
-      root.dataset.totalMs = String(Math.round(performance.now() - t0));
-    }
   });
 
-  /** Same training settings as the recording (the digit shown does not count). */
-  const trainingKeys = ['epochs', 'batch', 'lr', 'filters1', 'filters2', 'seed', 'contrast'] as const;
-  const matchesRecording = () => Boolean(rec) && trainingKeys.every((k) => rec!.state[k] === rt.state[k]);
   rt.onChange((_state, changed) => {
     if (changed.includes('digit')) digits.showSample();
-    if (bar.running || changed.every((k) => k === 'digit')) return;
-    // Other settings: the curves and the matrix shown are the recording's when it matches, else
-    // an empty chart asking for a run (never numbers from other settings).
-    const match = matchesRecording();
-    recordedRun = match;
-    curve = match ? rec!.curve : [];
-    sourceNote.textContent = match ? fill(s.recorded, { ms: rec!.msPerEpoch }) : '';
-    drawCurve();
-    drawConfusion(match ? rec!.confusion : undefined);
+    if (!session.running && !changed.every((k) => k === 'digit')) session.show();
   });
 
   await yieldToMain();

@@ -15,7 +15,8 @@ import { centerDigit } from '../../lib/ml/digit-preprocess';
 import { softmaxRegressionProbabilities, tinyCnnTrace } from '../../lib/ml/tiny-cnn-reference';
 import { createDrawPad } from './draw-pad';
 import { sampleDigit, type CnnRecording } from './recording';
-import { bodyRow, f4 } from './table-rows';
+import { tableRow } from '../shared/metrics-table';
+import { probabilityCells } from './rows';
 
 /** Weights everything on screen is computed from. */
 export interface Weights {
@@ -109,7 +110,7 @@ export function createDigitView(root: HTMLElement, o: DigitViewOptions) {
     const series: ClassBarsSeries[] = [{ id: 'cnn', label: s['series.cnn'], color: colors.cnn, values: trace.probabilities }];
     if (lr) series.push({ id: 'lr', label: s['series.lr'], color: colors.lr, values: lr });
     probs.update(series);
-    table.replaceChildren(...Array.from({ length: 10 }, (_, c) => bodyRow([c, f4(trace.probabilities[c]), lr ? f4(lr[c]) : ''], { header: true })));
+    table.replaceChildren(...Array.from({ length: 10 }, (_, c) => tableRow(probabilityCells(c, trace.probabilities[c], lr?.[c]), { header: true })));
   }
 
   // Redrawn at most once per frame (a drag on the pad fires many events).

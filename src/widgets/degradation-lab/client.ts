@@ -1,6 +1,6 @@
 /**
  * `degradation-lab` in the browser: state ↔ controls ↔ link (the shared runtime), training in a
- * pool of workers (plain and residual concurrently, one per core), and the charts and tables.
+ * session of two workers (plain and residual concurrently), and the charts and tables.
  */
 import { createBoundaryMap } from '../../charts/boundary-map';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
@@ -8,38 +8,24 @@ import { dashes, palette } from '../../charts/palette';
 import { degradationHeadline, degradationLabStrings, type HeadlineRun } from '../../lib/i18n/widgets/degradation-lab';
 import { fill } from '../../lib/i18n/translate';
 import { chanceLoss, datasetClasses, makeDataset } from '../../lib/ml/datasets';
-import { degradationLabSchema, type DegradationLabState } from '../../lib/state/schemas/degradation-lab';
+import { degradationLabSchema } from '../../lib/state/schemas/degradation-lab';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
-import { WorkerPool } from '../../workers/worker-pool';
-import { chartEmptyText, createRunBar, endTogether } from '../shared/run-bar';
-import { mountWidget } from '../shared/widget-runtime';
-import { archs, jobsFor, smooth, stepCost, type Arch } from './jobs';
-import { loadRecording, type Recording } from './recording';
 import { inSteps, yieldToMain } from '../shared/lazy-mount';
+import { tableRow, writeRows } from '../shared/metrics-table';
+import { chartEmptyText, endTogether } from '../shared/run-bar';
+import { createTrainingSession } from '../shared/training-session';
+import { mountWidget } from '../shared/widget-runtime';
+import { emitGradNorms } from './grad-norms-event';
+import { archs, jobsFor, smooth, stepCost, type Arch } from './jobs';
+import { loadRecording, matchesRecording, recordedEvals } from './recording';
+import { curveRows, runCells, sweepRows } from './rows';
 
-/** Events other widgets on the page (gradient-flow) listen to. */
-export interface GradNormsEventDetail {
-  arch: Arch;
-  depth: number;
-  step: number;
-  norms: number[];
-  source: 'live' | 'recorded';
-  /** True on the first report of a new run: listeners clear what they had. */
-  reset?: boolean;
-}
-
-/** Same settings as the recording (everything that changes the numbers). */
-function matchesRecording(state: DegradationLabState, rec: Recording | undefined): boolean {
-  if (!rec) return false;
-  const keys = ['depth', 'width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'] as const;
-  return keys.every((k) => rec.state[k] === state[k]);
-}
+export type { GradNormsEventDetail } from './grad-norms-event';
+type Evals = Record<Arch, { step: number; loss: number; accuracy: number }[]>;
 
 /** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
 export async function start(root: HTMLElement) {
-  const rt = mountWidget(root, degradationLabSchema, {
-    format: (key, value) => (key === 'lr' ? String(value) : String(value)),
-  });
+  const rt = mountWidget(root, degradationLabSchema);
   const s = degradationLabStrings[rt.locale];
   const rec = loadRecording();
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
@@ -50,282 +36,140 @@ export async function start(root: HTMLElement) {
   const lossChart = createLineChart(q('[data-chart="loss"]'), { title: s.lossChart, xLabel: s.step, yLabel: s.loss, yScale: 'log', reference: chance(), height: 240, empty });
   const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.step, yLabel: s.accuracy, yDomain: [0, 1], height: 220, empty });
   const sweepChart = createLineChart(q('[data-chart="sweep"]'), { title: s.sweepChart, xLabel: s.depthAxis, yLabel: s.loss, xScale: 'log2', yScale: 'log', reference: chance(), empty });
-  const boundary: Record<Arch, ReturnType<typeof createBoundaryMap>> = {
-    plain: createBoundaryMap(q('[data-chart="boundary-plain"]'), { title: s.boundaryPlain, empty }),
-    residual: createBoundaryMap(q('[data-chart="boundary-residual"]'), { title: s.boundaryResidual, empty }),
-  };
+  const boundary = { plain: createBoundaryMap(q('[data-chart="boundary-plain"]'), { title: s.boundaryPlain, empty }), residual: createBoundaryMap(q('[data-chart="boundary-residual"]'), { title: s.boundaryResidual, empty }) };
   for (const [el, name] of [[lossChart.svg, 'loss'], [accChart.svg, 'accuracy'], [sweepChart.svg, 'sweep'], [boundary.plain.svg, 'boundary-plain'], [boundary.residual.svg, 'boundary-residual']] as const) el.dataset.chart = name;
-
-  // Tables
-  const runsBody = q<HTMLTableSectionElement>('table[data-metrics="runs"] tbody');
-  const curveBody = q<HTMLTableSectionElement>('table[data-metrics="curve"] tbody');
-  const sweepBody = q<HTMLTableSectionElement>('table[data-metrics="sweep"] tbody');
-
+  const body = (name: string) => q<HTMLTableSectionElement>(`table[data-metrics="${name}"] tbody`);
   const recordedNote = q<HTMLElement>('[data-recorded-note]');
-  const headline = q<HTMLElement>('[data-headline]');
 
-  const pool = new WorkerPool<DegradationJob, DegradationProgress, DegradationResult>(
-    () => new Worker(new URL('../../workers/degradation.worker.ts', import.meta.url), { type: 'module' }),
-    2,
-  );
-  const bar = createRunBar(rt, pool, () => void train());
-
-  // Series being drawn
+  // What is on screen: each net's smoothed losses and evaluations, the sweep's and the finished one-depth runs (for the headline).
   let losses: Record<Arch, [number, number][]> = { plain: [], residual: [] };
-  let evals: Record<Arch, { step: number; loss: number; accuracy: number }[]> = { plain: [], residual: [] };
-  let sweepResults: DegradationResult[] = [];
-  /** Finished one-depth runs on screen (recorded or live), for the headline. */
+  let evals: Evals = { plain: [], residual: [] };
+  let sweepResults: HeadlineRun[] = [];
   let singleRuns: HeadlineRun[] = [];
-  const showHeadline = () => {
-    const shownArchs = (r: HeadlineRun) => rt.state.arch.includes(r.arch);
-    headline.textContent = degradationHeadline(rt.locale, rt.state.mode, (rt.state.mode === 'sweep' ? sweepResults : singleRuns).filter(shownArchs));
-  };
-
-  const archLabel = (a: Arch) => s[a];
-  const series = (a: Arch, points: [number, number][], markers = false): LineSeries => ({ id: a, label: archLabel(a), color: palette[a], dash: dashes[a], points, markers });
-
-  function drawCurves() {
-    const shown = archs.filter((a) => rt.state.arch.includes(a));
-    lossChart.update(shown.map((a) => series(a, losses[a])));
-    accChart.update(shown.map((a) => series(a, evals[a].map((e) => [e.step, e.accuracy] as [number, number]), true)));
-    // Curve table: one row per evaluation step.
-    const steps = [...new Set(shown.flatMap((a) => evals[a].map((e) => e.step)))].sort((x, y) => x - y);
-    curveBody.replaceChildren(
-      ...steps.map((step) => {
-        const tr = document.createElement('tr');
-        const cell = (a: Arch, k: 'loss' | 'accuracy') => {
-          const e = evals[a].find((v) => v.step === step);
-          return e ? e[k].toFixed(4) : '';
-        };
-        for (const text of [String(step), cell('plain', 'loss'), cell('residual', 'loss'), cell('plain', 'accuracy'), cell('residual', 'accuracy')]) {
-          const td = document.createElement('td');
-          td.textContent = text;
-          tr.append(td);
-        }
-        return tr;
-      }),
-    );
-    showHeadline();
-  }
-
-  // Progress arrives in bursts from two workers; draw at most once per frame.
-  let frame = 0;
-  let trainStartedAt = 0;
-  let firstLossPending = false;
-  function scheduleDraw() {
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      drawCurves();
-      if (firstLossPending) {
-        // Measured once the first loss is on screen (used by npm run bench).
-        firstLossPending = false;
-        root.dataset.firstLossMs = String(Math.round(performance.now() - trainStartedAt));
-      }
-    });
-  }
-
-  function drawSweep() {
-    const shown = archs.filter((a) => rt.state.arch.includes(a));
-    sweepChart.update(
-      shown.map((a) =>
-        series(a, sweepResults.filter((r) => r.arch === a && r.finalLoss !== undefined).map((r) => [r.depth, r.finalLoss!] as [number, number]).sort((x, y) => x[0] - y[0]), true),
-      ),
-    );
-    const depths = [...new Set(sweepResults.map((r) => r.depth))].sort((x, y) => x - y);
-    sweepBody.replaceChildren(
-      ...depths.map((d) => {
-        const tr = document.createElement('tr');
-        const v = (a: Arch) => sweepResults.find((r) => r.depth === d && r.arch === a)?.finalLoss;
-        for (const text of [String(d), v('plain')?.toFixed(4) ?? '', v('residual')?.toFixed(4) ?? '']) {
-          const td = document.createElement('td');
-          td.textContent = text;
-          tr.append(td);
-        }
-        return tr;
-      }),
-    );
-    showHeadline();
-  }
-
-  function addRunRow(r: DegradationResult) {
-    if (r.finalLoss === undefined || r.finalAccuracy === undefined) return;
-    if (rt.state.mode !== 'sweep') singleRuns.push(r);
-    const tr = document.createElement('tr');
-    for (const text of [r.arch, String(r.depth), String(r.steps), r.finalLoss.toFixed(4), r.finalAccuracy.toFixed(4)]) {
-      const td = document.createElement('td');
-      td.textContent = text;
-      tr.append(td);
-    }
-    runsBody.append(tr);
-    showHeadline();
-  }
-
+  const shown = () => archs.filter((a) => rt.state.arch.includes(a));
+  const showHeadline = () => (q('[data-headline]').textContent = degradationHeadline(rt.locale, rt.state.mode, (rt.state.mode === 'sweep' ? sweepResults : singleRuns).filter((r) => rt.state.arch.includes(r.arch))));
+  const series = (a: Arch, points: [number, number][], markers = false): LineSeries => ({ id: a, label: s[a], color: palette[a], dash: dashes[a], points, markers });
   const points = () => {
     const d = makeDataset(rt.state.dataset, { n: 1000, seed: rt.state.seed });
     return { x: d.x, y: d.y };
   };
+  const drawMap = (a: Arch, g: Omit<NonNullable<DegradationResult['grid']>, 'probabilities'> & { probabilities: Float32Array | number[] } | undefined) =>
+    boundary[a].update(g && { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: points() });
 
-  function emitGrad(detail: GradNormsEventDetail) {
-    root.dispatchEvent(new CustomEvent<GradNormsEventDetail>('nb:grad-norms', { bubbles: true, detail }));
+  function drawCurves() {
+    lossChart.update(shown().map((a) => series(a, losses[a])));
+    accChart.update(shown().map((a) => series(a, evals[a].map((e) => [e.step, e.accuracy] as [number, number]), true)));
+    writeRows(body('curve'), curveRows(evals, shown()));
+    showHeadline();
   }
-
-  /**
-   * The recorded default run, when the current settings are the recorded ones, as drawing steps
-   * (curves, each map, the sweep); undefined otherwise. The first mount draws them one per task.
-   */
-  function recordingSteps(): (() => void)[] | undefined {
-    const match = matchesRecording(rt.state, rec);
-    recordedNote.hidden = !match;
-    if (!rec || !match) return undefined;
-    losses = { plain: rec.lossSeries.plain, residual: rec.lossSeries.residual };
-    singleRuns = rec.runs;
-    evals = { plain: [], residual: [] };
-    for (const c of rec.curve) {
-      if (c.plainLoss !== null && c.plainAcc !== null) evals.plain.push({ step: c.step, loss: c.plainLoss, accuracy: c.plainAcc });
-      if (c.residualLoss !== null && c.residualAcc !== null) evals.residual.push({ step: c.step, loss: c.residualLoss, accuracy: c.residualAcc });
-    }
-    let pts: ReturnType<typeof points> | undefined;
-    return [
-      drawCurves,
-      ...archs.map((a) => () => {
-        pts ??= points();
-        const g = rec.grids[a];
-        boundary[a].update(g && rt.state.arch.includes(a) ? { probs: g.probabilities, resolution: g.resolution, classes: g.classes, extent: g.extent, points: pts } : undefined);
-        rec.gradNorms[a].forEach((g, i) => emitGrad({ arch: a, depth: rec.runs[0]?.depth ?? rt.state.depth, step: g.step, norms: g.norms, source: 'recorded', reset: i === 0 }));
-      }),
-      () => {
-        const recSweep = rec.sweep.filter(() => ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset'].every((k) => rec.state[k] === (rt.state as Record<string, unknown>)[k]));
-        sweepResults = recSweep.map((r) => ({ ...r, msPerStep: 0 }));
-        drawSweep();
-      },
-    ];
+  function drawSweep() {
+    sweepChart.update(shown().map((a) => series(a, sweepResults.filter((r) => r.arch === a && r.finalLoss !== undefined).map((r) => [r.depth, r.finalLoss!] as [number, number]).sort((x, y) => x[0] - y[0]), true)));
+    writeRows(body('sweep'), sweepRows(sweepResults));
+    showHeadline();
   }
-
-  /** Shows the recorded default run when the current settings are the recorded ones. */
-  function showRecording() {
-    const steps = recordingSteps();
-    for (const step of steps ?? []) step();
-    return !!steps;
-  }
-
   function clearView() {
     singleRuns = [];
     losses = { plain: [], residual: [] };
     evals = { plain: [], residual: [] };
     drawCurves();
-    for (const a of archs) boundary[a].update(undefined);
+    for (const a of archs) drawMap(a, undefined);
   }
 
-  function setMode() {
+  /** The recorded default run as drawing steps (curves, each map, the sweep) when the settings are the recorded ones. */
+  function recordingSteps(): (() => void)[] | undefined {
+    const match = matchesRecording(rt.state, rec);
+    recordedNote.hidden = !match;
+    if (!match) return undefined;
+    losses = { plain: rec.lossSeries.plain, residual: rec.lossSeries.residual };
+    singleRuns = rec.runs;
+    evals = recordedEvals(rec);
+    return [
+      drawCurves,
+      ...archs.map((a) => () => {
+        drawMap(a, rt.state.arch.includes(a) ? rec.grids[a] : undefined);
+        rec.gradNorms[a].forEach((g, i) => emitGradNorms(root, { arch: a, depth: rec.runs[0]?.depth ?? rt.state.depth, step: g.step, norms: g.norms, source: 'recorded', reset: i === 0 }));
+      }),
+      () => {
+        sweepResults = matchesRecording(rt.state, rec, ['width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset']) ? rec.sweep : [];
+        drawSweep();
+      },
+    ];
+  }
+
+  const session = createTrainingSession<DegradationJob, DegradationProgress, DegradationResult>(rt, {
+    worker: () => new Worker(new URL('../../workers/degradation.worker.ts', import.meta.url), { type: 'module' }),
+    draw: drawCurves,
+    recorded: () => {
+      const steps = recordingSteps();
+      steps?.forEach((step) => step());
+      return !!steps;
+    },
+    clear: clearView,
+  });
+
+  session.onTrain(async () => {
     const sweep = rt.state.mode === 'sweep';
-    q<HTMLElement>('[data-single]').hidden = sweep;
-    q<HTMLElement>('[data-single-maps]').hidden = sweep;
-    q<HTMLElement>('[data-sweep]').hidden = !sweep;
-  }
-
-  const train = () => bar.run(async () => {
-    const state = rt.state;
-    const sweep = state.mode === 'sweep';
     recordedNote.hidden = true;
-    delete root.dataset.diverged;
-    runsBody.querySelectorAll('tr[data-recorded]').forEach((r) => r.remove());
-    curveBody.querySelectorAll('tr[data-recorded]').forEach((r) => r.remove());
-    const jobs = jobsFor(state);
+    for (const name of ['runs', 'curve']) body(name).querySelectorAll('tr[data-recorded]').forEach((r) => r.remove());
+    const jobs = jobsFor(rt.state);
     if (sweep) {
       sweepResults = [];
       drawSweep();
     } else clearView();
-    const t0 = performance.now();
-    trainStartedAt = t0;
-    delete root.dataset.firstLossMs;
-    let firstLossAt: number | undefined;
     const ema: Record<Arch, number | undefined> = { plain: undefined, residual: undefined };
     let finished = 0;
-    // The bar fills by work: a sweep's deep runs cost more per step than its shallow ones.
-    const tracker = bar.track(
-      jobs.map((j) => ({ steps: j.steps, cost: stepCost(j) })),
-      () => (sweep ? fill(s.sweepProgress, { i: Math.min(finished + 1, jobs.length), n: jobs.length }) + ' · ' : ''),
-    );
-    let divergedMsg = '';
-    const runs = jobs.map((job, index) =>
-      pool
-        .run(job, {
-          onReady: (backend, reason) => {
-            bar.ready(backend, reason);
-            bar.started();
-          },
-          onProgress: (p) => {
-            tracker.step(index, p.step);
-            if (!sweep) {
-              const a = p.arch;
-              let first = p.step - p.losses.length + 1;
-              for (const l of p.losses) {
-                ema[a] = smooth(ema[a], l);
-                losses[a].push([first++, ema[a]!]);
-              }
-              if (p.losses.length && firstLossAt === undefined) {
-                firstLossAt = performance.now() - t0;
-                firstLossPending = true;
-              }
-              if (p.evaluation) evals[a].push(p.evaluation);
-              if (p.gradNorms) emitGrad({ arch: a, depth: p.depth, step: p.gradNorms.step, norms: p.gradNorms.norms, source: 'live', reset: p.gradNorms.step === 0 });
-              scheduleDraw();
-            }
-          },
-        })
-        .then((outcome) => {
-          finished++;
-          if (outcome.kind !== 'done') return;
-          const r = outcome.result;
-          tracker.step(index, r.steps);
-          if (r.diverged) {
-            divergedMsg = fill(s.diverged, { arch: archLabel(r.arch), step: r.diverged.atStep });
-            bar.message(divergedMsg);
-            if (sweep) sweepResults.push(r);
-            return;
-          }
-          addRunRow(r);
-          if (sweep) {
-            sweepResults.push(r);
-            drawSweep();
-          } else if (r.grid) {
-            boundary[r.arch].update({ probs: r.grid.probabilities, resolution: r.grid.resolution, classes: r.grid.classes, extent: r.grid.extent, points: points() });
-          }
-        }),
-    );
-    await Promise.all(runs);
-    if (bar.stopped && !sweep) {
+    await session.jobs(jobs, {
+      // The bar fills by work: a sweep's deep runs cost more per step than its shallow ones.
+      progress: { kind: 'steps', work: (j) => ({ steps: j.steps, cost: stepCost(j) }), step: (p) => p.step, finished: (r) => r.steps, head: () => (sweep ? fill(s.sweepProgress, { i: Math.min(finished + 1, jobs.length), n: jobs.length }) + ' · ' : '') },
+      hasLoss: (p) => !sweep && p.losses.length > 0,
+      redraw: !sweep,
+      onEnd: () => finished++,
+      onProgress: (p) => {
+        if (sweep) return;
+        let step = p.step - p.losses.length + 1;
+        for (const l of p.losses) losses[p.arch].push([step++, (ema[p.arch] = smooth(ema[p.arch], l))]);
+        if (p.evaluation) evals[p.arch].push(p.evaluation);
+        if (p.gradNorms) emitGradNorms(root, { arch: p.arch, depth: p.depth, step: p.gradNorms.step, norms: p.gradNorms.norms, source: 'live', reset: p.gradNorms.step === 0 });
+      },
+      diverged: (r) => (r.diverged ? fill(s.diverged, { arch: s[r.arch], step: r.diverged.atStep }) : undefined),
+      onResult: (r) => {
+        if (sweep) sweepResults.push(r);
+        if (r.diverged || r.finalLoss === undefined || r.finalAccuracy === undefined) return;
+        if (!sweep) singleRuns.push(r);
+        body('runs').append(tableRow(runCells({ ...r, finalLoss: r.finalLoss, finalAccuracy: r.finalAccuracy })));
+        if (sweep) drawSweep();
+        else if (r.grid) drawMap(r.arch, r.grid);
+        showHeadline();
+      },
+    });
+    if (session.stopped && !sweep) {
       // Stopped: both nets' curves end at the last step both reached.
       const end = endTogether(archs.map((a) => losses[a]), (p) => p[0]);
       for (const a of archs) evals[a] = evals[a].filter((e) => end === undefined || e.step <= end);
       endTogether(archs.map((a) => evals[a]), (e) => e.step);
-      cancelAnimationFrame(frame);
-      frame = 0;
-      drawCurves();
     }
-    // For long-use checks (e2e soak): tensors left in each worker after the run.
-    root.dataset.workerTensors = pool.tensorCounts.join(',');
-    if (divergedMsg) root.dataset.diverged = '';
   });
 
   rt.onChange((_state, changed) => {
     if (changed.includes('mode')) setMode();
     if (changed.includes('dataset')) for (const chart of [lossChart, sweepChart]) chart.setReference(chance());
-    if (bar.running) return;
+    if (session.running) return;
     if (changed.some((k) => k !== 'mode' && k !== 'arch')) {
-      if (!showRecording()) {
-        clearView();
-        if (changed.some((k) => k !== 'depth')) {
-          sweepResults = [];
-          drawSweep();
-        }
+      if (!session.show() && changed.some((k) => k !== 'depth')) {
+        sweepResults = [];
+        drawSweep();
       }
     } else {
       drawCurves();
       drawSweep();
     }
   });
+  function setMode() {
+    const sweep = rt.state.mode === 'sweep';
+    q<HTMLElement>('[data-single]').hidden = sweep;
+    q<HTMLElement>('[data-single-maps]').hidden = sweep;
+    q<HTMLElement>('[data-sweep]').hidden = !sweep;
+  }
 
   setMode();
   await yieldToMain();

@@ -43,3 +43,18 @@ export interface Recording {
 export function loadRecording(): Recording | undefined {
   return (recorded as unknown as Recording | null) ?? undefined;
 }
+
+/** The settings that change the numbers, all as recorded (the sweep: all but depth). */
+export function matchesRecording(state: Record<string, unknown>, rec: Recording | undefined, keys: readonly string[] = ['depth', 'width', 'bn', 'optimizer', 'lr', 'steps', 'seed', 'dataset']): rec is Recording {
+  return !!rec && keys.every((k) => rec.state[k] === state[k]);
+}
+
+/** The recorded curve as each net's evaluations. */
+export function recordedEvals(rec: Recording): Record<'plain' | 'residual', { step: number; loss: number; accuracy: number }[]> {
+  const evals: ReturnType<typeof recordedEvals> = { plain: [], residual: [] };
+  for (const c of rec.curve) {
+    if (c.plainLoss !== null && c.plainAcc !== null) evals.plain.push({ step: c.step, loss: c.plainLoss, accuracy: c.plainAcc });
+    if (c.residualLoss !== null && c.residualAcc !== null) evals.residual.push({ step: c.step, loss: c.residualLoss, accuracy: c.residualAcc });
+  }
+  return evals;
+}

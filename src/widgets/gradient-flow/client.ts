@@ -12,13 +12,15 @@ import { fill } from '../../lib/i18n/translate';
 import { firstToLastRatio, perLayerFactor } from '../../lib/ml/gradient-stats';
 import { gradientFlowSchema } from '../../lib/state/schemas/gradient-flow';
 import type { DegradationJob, DegradationProgress, DegradationResult } from '../../workers/degradation-job';
-import { WorkerPool } from '../../workers/worker-pool';
-import type { GradNormsEventDetail } from '../degradation-lab/client';
+import type { GradNormsEventDetail } from '../degradation-lab/grad-norms-event';
 import { archs, jobFor, stepCost, type Arch } from '../degradation-lab/jobs';
-import { loadRecording } from '../degradation-lab/recording';
-import { chartEmptyText, createRunBar, endTogether } from '../shared/run-bar';
-import { mountWidget } from '../shared/widget-runtime';
+import { loadRecording, matchesRecording } from '../degradation-lab/recording';
 import { yieldToMain } from '../shared/lazy-mount';
+import { writeRows } from '../shared/metrics-table';
+import { chartEmptyText, endTogether } from '../shared/run-bar';
+import { createTrainingSession } from '../shared/training-session';
+import { mountWidget } from '../shared/widget-runtime';
+import { gradientRows, growthCells } from './rows';
 
 type History = Record<Arch, { step: number; norms: number[] }[]>;
 
@@ -33,49 +35,33 @@ export async function start(root: HTMLElement) {
   const trainText = chartEmptyText(rt);
   const empty = () => (rt.state.source === 'lab' ? s.waiting : trainText());
   const profile = createLineChart(q('[data-chart="profile"]'), { title: s.profileChart, xLabel: s.layer, yLabel: s.norm, yScale: 'log', height: 280, empty });
-  const heat: Record<Arch, ReturnType<typeof createLayerHeatmap>> = {
+  const heat = {
     plain: createLayerHeatmap(q('[data-chart="heat-plain"]'), { title: s.heatPlain, xLabel: s.trainingStep, yLabel: s.layer, empty }),
     residual: createLayerHeatmap(q('[data-chart="heat-residual"]'), { title: s.heatResidual, xLabel: s.trainingStep, yLabel: s.layer, empty }),
   };
   profile.svg.dataset.chart = 'profile';
   heat.plain.svg.dataset.chart = 'heat-plain';
   heat.residual.svg.dataset.chart = 'heat-residual';
-
   const scrub = q<HTMLInputElement>('[data-step-scrub]');
-  const stepOut = q<HTMLElement>('[data-step-output]');
-  const summary = q<HTMLElement>('[data-summary]');
-  const body = q<HTMLTableSectionElement>('table[data-metrics="gradients"] tbody');
-  const growthBody = q<HTMLTableSectionElement>('table[data-metrics="gradient-growth"] tbody');
   const recordedNote = q<HTMLElement>('[data-recorded-note]');
 
   let history: History = { plain: [], residual: [] };
   let following = false; // true when the scrubber is at the newest step
-
   const steps = () => [...new Set(archs.flatMap((a) => history[a].map((h) => h.step)))].sort((x, y) => x - y);
-  const at = (a: Arch, step: number) => history[a].find((h) => h.step === step)?.norms;
-
-  function row(cells: string[]) {
-    const tr = document.createElement('tr');
-    for (const c of cells) {
-      const td = document.createElement('td');
-      td.textContent = c;
-      tr.append(td);
-    }
-    return tr;
-  }
+  const at = (a: Arch, step: number | undefined) => (step === undefined ? undefined : history[a].find((h) => h.step === step)?.norms);
 
   function draw() {
     const all = steps();
     scrub.max = String(Math.max(0, all.length - 1));
     if (following) scrub.value = scrub.max;
     const step = all[Number(scrub.value)] ?? all.at(-1) ?? 0;
-    stepOut.textContent = String(step);
+    q('[data-step-output]').textContent = String(step);
     // The slider moves through evaluations (0, 1, 2…); it is announced as the training step they are.
     scrub.setAttribute('aria-valuetext', fill(s.stepValue, { step }));
     const first = all[0];
     const series: LineSeries[] = [];
     for (const a of archs) {
-      const init = first !== undefined ? at(a, first) : undefined;
+      const init = at(a, first);
       const now = at(a, step);
       if (init) series.push({ id: `${a}-init`, label: `${s[a]} · ${s.atInit}`, color: palette[a], dash: '2 3', points: init.map((v, i) => [i + 1, v] as [number, number]) });
       if (now && step !== first) series.push({ id: `${a}-now`, label: `${s[a]} · ${fill(s.atStep, { step })}`, color: palette[a], points: now.map((v, i) => [i + 1, v] as [number, number]), markers: now.length <= 16 });
@@ -86,26 +72,13 @@ export async function start(root: HTMLElement) {
     const domain: [number, number] | undefined = values.length ? [Math.min(...values), Math.max(...values)] : undefined;
     for (const a of archs) heat[a].update({ steps: history[a].map((h) => h.step), norms: history[a].map((h) => h.norms), domain });
 
-    const depth = Math.max(at('plain', step)?.length ?? 0, at('residual', step)?.length ?? 0);
-    const fmt = (v: number | undefined) => (v === undefined ? '' : v.toPrecision(4));
-    body.replaceChildren(
-      ...Array.from({ length: depth }, (_, i) =>
-        row([String(i + 1), fmt(first !== undefined ? at('plain', first)?.[i] : undefined), fmt(first !== undefined ? at('residual', first)?.[i] : undefined), fmt(at('plain', step)?.[i]), fmt(at('residual', step)?.[i])]),
-      ),
-    );
-    growthBody.replaceChildren(
-      ...archs.flatMap((a) =>
-        [first, step]
-          .filter((st, i, arr) => st !== undefined && arr.indexOf(st) === i)
-          .flatMap((st) => {
-            const n = at(a, st!);
-            return n ? [row([a, String(st), firstToLastRatio(n).toPrecision(4), perLayerFactor(n).toPrecision(4)])] : [];
-          }),
-      ),
-    );
+    const layers = Math.max(at('plain', step)?.length ?? 0, at('residual', step)?.length ?? 0);
+    writeRows(q('table[data-metrics="gradients"] tbody'), gradientRows(layers, { plainInit: at('plain', first), residualInit: at('residual', first), plainNow: at('plain', step), residualNow: at('residual', step) }));
+    const shownSteps = [first, step].filter((st, i, arr): st is number => st !== undefined && arr.indexOf(st) === i);
+    writeRows(q('table[data-metrics="gradient-growth"] tbody'), archs.flatMap((a) => shownSteps.flatMap((st) => (at(a, st) ? [growthCells(a, st, at(a, st)!)] : []))));
     const p = at('plain', step);
     const r = at('residual', step);
-    summary.textContent =
+    q('[data-summary]').textContent =
       p && r
         ? fill(s.summary, { step, pr: firstToLastRatio(p).toPrecision(3), pf: perLayerFactor(p).toFixed(3), rr: firstToLastRatio(r).toPrecision(3), rf: perLayerFactor(r).toFixed(3) })
         : rt.state.source === 'lab' && !p && !r
@@ -113,18 +86,21 @@ export async function start(root: HTMLElement) {
           : '';
   }
 
-  function showRecording() {
-    if (rt.state.source === 'lab') {
-      recordedNote.hidden = true;
-      history = { plain: [], residual: [] };
-      draw();
-      return;
-    }
-    const matches = rec && rec.state.depth === rt.state.depth && rec.state.bn === rt.state.bn && rec.state.seed === rt.state.seed && rec.state.steps === rt.state.steps && rec.state.lr === rt.state.lr && rec.state.width === rt.state.width && rec.state.optimizer === rt.state.optimizer;
-    recordedNote.hidden = !matches;
-    history = matches ? { plain: [...rec!.gradNorms.plain], residual: [...rec!.gradNorms.residual] } : { plain: [], residual: [] };
+  /** Nothing shown (following the lab: until its run reports). */
+  function clear() {
+    recordedNote.hidden = true;
+    history = { plain: [], residual: [] };
     following = true;
     draw();
+  }
+  /** The lab's recording, when this widget shows its own runs with the recorded settings. */
+  function showRecording(): boolean {
+    if (rt.state.source === 'lab' || !matchesRecording(rt.state, rec, ['depth', 'bn', 'seed', 'steps', 'lr', 'width', 'optimizer'])) return false;
+    recordedNote.hidden = false;
+    history = { plain: [...rec.gradNorms.plain], residual: [...rec.gradNorms.residual] };
+    following = true;
+    draw();
+    return true;
   }
 
   scrub.addEventListener('input', () => {
@@ -142,59 +118,35 @@ export async function start(root: HTMLElement) {
     draw();
   });
 
-  const pool = new WorkerPool<DegradationJob, DegradationProgress, DegradationResult>(
-    () => new Worker(new URL('../../workers/degradation.worker.ts', import.meta.url), { type: 'module' }),
-    2,
-  );
-  const bar = createRunBar(rt, pool, () => void train());
-  const train = () =>
-    bar.run(async () => {
-      rt.set({ source: 'own' });
-      recordedNote.hidden = true;
-      history = { plain: [], residual: [] };
-      following = true;
-      draw();
-      const jobs = archs.map((a) => jobFor(rt.state, a, rt.state.depth, { evaluations: 40, gridResolution: 0 }));
-      const tracker = bar.track(jobs.map((j) => ({ steps: j.steps, cost: stepCost(j) })));
-      let frame = 0;
-      try {
-        const outcomes = await Promise.all(
-          jobs.map((job, i) =>
-            pool.run(job, {
-              onReady: (backend, reason) => {
-                bar.ready(backend, reason);
-                bar.started();
-              },
-              onProgress: (p) => {
-                tracker.step(i, p.step);
-                if (p.gradNorms) history[p.arch].push(p.gradNorms);
-                if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
-              },
-            }),
-          ),
-        );
-        const diverged = outcomes.find((o) => o.kind === 'done' && o.result.diverged);
-        if (diverged && diverged.kind === 'done') bar.message(fill(s.diverged, { arch: s[diverged.result.arch], step: diverged.result.diverged!.atStep }));
-      } finally {
-        // Stopped: both nets' histories end at the last step both reached.
-        if (bar.stopped) endTogether(archs.map((a) => history[a]), (h) => h.step);
-        cancelAnimationFrame(frame);
-        draw();
-      }
-    });
-
-  rt.onChange((_, changed) => {
-    if (bar.running) return;
-    if (changed.includes('source') && rt.state.source === 'lab') {
-      history = { plain: [], residual: [] };
-      recordedNote.hidden = true;
-      draw();
-      return;
+  const session = createTrainingSession<DegradationJob, DegradationProgress, DegradationResult>(rt, {
+    worker: () => new Worker(new URL('../../workers/degradation.worker.ts', import.meta.url), { type: 'module' }),
+    draw,
+    recorded: showRecording,
+    clear,
+  });
+  session.onTrain(async () => {
+    rt.set({ source: 'own' });
+    clear();
+    const jobs = archs.map((a) => jobFor(rt.state, a, rt.state.depth, { evaluations: 40, gridResolution: 0 }));
+    try {
+      await session.jobs(jobs, {
+        progress: { kind: 'steps', work: (j) => ({ steps: j.steps, cost: stepCost(j) }), step: (p) => p.step, finished: (r) => r.steps },
+        onProgress: (p) => {
+          if (p.gradNorms) history[p.arch].push(p.gradNorms);
+        },
+        diverged: (r) => (r.diverged ? fill(s.diverged, { arch: s[r.arch], step: r.diverged.atStep }) : undefined),
+      });
+    } finally {
+      // Stopped: both nets' histories end at the last step both reached.
+      if (session.stopped) endTogether(archs.map((a) => history[a]), (h) => h.step);
     }
-    showRecording();
+  });
+
+  rt.onChange(() => {
+    if (!session.running) session.show();
   });
 
   await yieldToMain();
-  showRecording();
+  session.show();
   rt.setStatus('idle');
 }

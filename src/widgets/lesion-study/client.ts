@@ -1,6 +1,6 @@
 /**
- * `lesion-study` in the browser: wiring of the shared runtime (state ↔ controls ↔ link), the run
- * bar and a pool of two workers (plain and residual at once) to the strips, maps, charts and
+ * `lesion-study` in the browser: wiring of the shared runtime (state ↔ controls ↔ link) and a
+ * training session of two workers (plain and residual at once) to the strips, maps, charts and
  * tables. Before any click — and whenever the settings are the recorded ones — it shows the
  * recording the page carries; a live run shows each phase as it arrives.
  */
@@ -15,8 +15,9 @@ import { datasetClasses, makeDataset } from '../../lib/ml/datasets';
 import { pathCounts } from '../../lib/ml/lesion';
 import { lesionStudySchema, type LesionStudyState } from '../../lib/state/schemas/lesion-study';
 import type { LesionJob, LesionProgress, LesionResult } from '../../workers/lesion-job';
-import { WorkerPool } from '../../workers/worker-pool';
-import { chartEmptyText, createRunBar } from '../shared/run-bar';
+import { writeRows } from '../shared/metrics-table';
+import { chartEmptyText } from '../shared/run-bar';
+import { createTrainingSession } from '../shared/training-session';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, resultKeys, type Arch } from './jobs';
 import { replayNet, loadRecording } from './recording';
@@ -74,16 +75,7 @@ export function start(root: HTMLElement) {
     return pointsOf;
   };
 
-  function fillTable(name: string, rows: string[][]) {
-    tableBody(name).replaceChildren(
-      ...rows.map((cells) => {
-        const tr = document.createElement('tr');
-        if (recorded) tr.dataset.recorded = '';
-        for (const c of cells) tr.append(Object.assign(document.createElement('td'), { textContent: c }));
-        return tr;
-      }),
-    );
-  }
+  const fillTable = (name: string, rows: string[][]) => writeRows(tableBody(name), rows, { recorded });
 
   function draw() {
     // The nets shown may be of another depth than the slider while a run is under way.
@@ -131,81 +123,44 @@ export function start(root: HTMLElement) {
     fillTable('paths', paths.map((p) => pathCells(p, paths, res.effective)));
   }
 
-  let frame = 0;
-  const scheduleDraw = () => {
-    if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
-  };
-
   const matchesRecording = () => !!rec && resultKeys.every((k) => JSON.stringify(rec.state[k]) === JSON.stringify(rt.state[k]));
-  function showRecording() {
-    recorded = matchesRecording();
+  /** The recording (when `match`) or empty views, and the note saying which. */
+  function show(match: boolean) {
+    recorded = match;
     recordedNote.textContent = recorded ? s.recorded : s.notRecorded;
     recordedNote.hidden = false;
     views = recorded ? { plain: replayNet(rec!, 'plain'), residual: replayNet(rec!, 'residual') } : { plain: emptyView(rt.state.depth), residual: emptyView(rt.state.depth) };
     draw();
+    return match;
   }
+  const session = createTrainingSession<LesionJob, LesionProgress, LesionResult>(rt, {
+    worker: () => new Worker(new URL('../../workers/lesion.worker.ts', import.meta.url), { type: 'module' }),
+    draw,
+    recorded: () => show(matchesRecording()),
+    clear: () => show(false),
+  });
 
-  const pool = new WorkerPool<LesionJob, LesionProgress, LesionResult>(() => new Worker(new URL('../../workers/lesion.worker.ts', import.meta.url), { type: 'module' }), 2);
-  const bar = createRunBar(rt, pool, () => void train());
-
-  function onProgress(p: LesionProgress) {
-    const v = views[p.arch];
-    if (p.phase === 'intact') Object.assign(v, { trainAccuracy: p.trainAccuracy, testAccuracy: p.testAccuracy, intactGrid: p.grid });
-    else if (p.phase === 'single') v.single.push(p.lesion);
-    else if (p.phase === 'subsets') v.curve.push(p.point);
-    else if (p.phase === 'paths') v.paths = p.lengths;
-    scheduleDraw();
-  }
-
-  const train = () =>
-    bar.run(async () => {
-      const state: LesionStudyState = { ...rt.state };
-      recorded = false;
-      recordedNote.hidden = true;
-      views = { plain: emptyView(state.depth), residual: emptyView(state.depth) };
-      draw();
-      const progress = new Map<Arch, { done: number; total: number; phase: LesionProgress['phase'] }>();
-      const t0 = performance.now();
-      const update = () => {
-        const done = [...progress.values()].reduce((a, p) => a + p.done, 0);
-        const total = [...progress.values()].reduce((a, p) => a + p.total, 0) || 1;
-        const phases = archs.filter((a) => progress.has(a)).map((a) => fill(s.phase, { net: s[`net.${a}`], phase: s[`phase.${progress.get(a)!.phase}`] }));
-        bar.progress(done / total, phases.join(' · '), t0);
-      };
-      let diverged = '';
-      await Promise.all(
-        jobsFor(state).map((job) =>
-          pool
-            .run(job, {
-              onReady: (backend, reason) => {
-                bar.ready(backend, reason);
-                bar.started();
-              },
-              onProgress: (p) => {
-                progress.set(p.arch, { done: p.done, total: p.total, phase: p.phase });
-                update();
-                onProgress(p);
-              },
-            })
-            .then((outcome) => {
-              if (outcome.kind !== 'done') return;
-              const r = outcome.result;
-              if (r.diverged) {
-                diverged = fill(s.diverged, { net: s[`net.${r.arch}`], step: r.diverged.atStep });
-                bar.message(diverged);
-                return;
-              }
-              views[r.arch] = r;
-              scheduleDraw();
-            }),
-        ),
-      );
-      // Wall time of the run (read by npm run bench).
-      root.dataset.runMs = String(Math.round(performance.now() - t0));
-      if (diverged) root.dataset.diverged = '';
-      else delete root.dataset.diverged;
-      draw();
+  session.onTrain(async () => {
+    const state: LesionStudyState = { ...rt.state };
+    recorded = false;
+    recordedNote.hidden = true;
+    views = { plain: emptyView(state.depth), residual: emptyView(state.depth) };
+    draw();
+    await session.jobs(jobsFor(state), {
+      progress: { kind: 'phases', position: (p) => p, text: (latest) => latest.map((p) => fill(s.phase, { net: s[`net.${p.arch}`], phase: s[`phase.${p.phase}`] })).join(' · ') },
+      onProgress: (p) => {
+        const v = views[p.arch];
+        if (p.phase === 'intact') Object.assign(v, { trainAccuracy: p.trainAccuracy, testAccuracy: p.testAccuracy, intactGrid: p.grid });
+        else if (p.phase === 'single') v.single.push(p.lesion);
+        else if (p.phase === 'subsets') v.curve.push(p.point);
+        else if (p.phase === 'paths') v.paths = p.lengths;
+      },
+      diverged: (r) => (r.diverged ? fill(s.diverged, { net: s[`net.${r.arch}`], step: r.diverged.atStep }) : undefined),
+      onResult: (r) => {
+        if (!r.diverged) views[r.arch] = r;
+      },
     });
+  });
 
   /** Keeps `block` within the net's n blocks (the link may ask for more); says so when it was the link. */
   function clampBlock(fromLink: boolean) {
@@ -221,15 +176,15 @@ export function start(root: HTMLElement) {
 
   rt.onChange((_state, changed) => {
     if (changed.includes('depth')) clampBlock(false);
-    if (bar.running) {
-      if (changed.includes('block')) scheduleDraw();
+    if (session.running) {
+      if (changed.includes('block')) session.schedule();
       return;
     }
-    if (changed.some((k) => (resultKeys as readonly string[]).includes(k))) showRecording();
-    else scheduleDraw();
+    if (changed.some((k) => (resultKeys as readonly string[]).includes(k))) session.show();
+    else session.schedule();
   });
 
   clampBlock(true);
-  showRecording();
+  session.show();
   rt.setStatus('idle');
 }

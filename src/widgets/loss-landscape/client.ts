@@ -1,6 +1,6 @@
 /**
- * `loss-landscape` in the browser: wiring of the shared runtime (state ↔ controls ↔ link), the run
- * bar and a pool of two workers (plain and residual at once) to two contour maps on one colour
+ * `loss-landscape` in the browser: wiring of the shared runtime (state ↔ controls ↔ link) and a
+ * training session of two workers (plain and residual at once) to two contour maps on one colour
  * scale, a movable 1-D cut through both, the line from the initial weights, and the tables. The
  * recorded depths are shown straight from the recording the page carries; a live run fills the
  * maps in row by row.
@@ -14,8 +14,9 @@ import { chanceLoss, datasetClasses } from '../../lib/ml/datasets';
 import { linspace } from '../../lib/ml/landscape';
 import { lossLandscapeSchema, type LossLandscapeState } from '../../lib/state/schemas/loss-landscape';
 import type { LandscapeJob, LandscapeProgress, LandscapeResult } from '../../workers/landscape-job';
-import { WorkerPool } from '../../workers/worker-pool';
-import { chartEmptyText, createRunBar } from '../shared/run-bar';
+import { writeRows } from '../shared/metrics-table';
+import { chartEmptyText } from '../shared/run-bar';
+import { createTrainingSession } from '../shared/training-session';
 import { mountWidget } from '../shared/widget-runtime';
 import { archs, jobsFor, lanczosSteps, resultKeys, type Arch } from './jobs';
 import { recordedEntry, replayNet, loadRecording } from './recording';
@@ -55,14 +56,7 @@ export function start(root: HTMLElement) {
   function fillTable(name: string, rows: string[][], header?: string[]) {
     const table = q<HTMLTableElement>(`table[data-metrics="${name}"]`);
     if (header) table.tHead!.rows[0]!.replaceChildren(...header.map((h) => Object.assign(document.createElement('th'), { scope: 'col', textContent: h })));
-    table.tBodies[0]!.replaceChildren(
-      ...rows.map((cells) => {
-        const tr = document.createElement('tr');
-        if (recorded) tr.dataset.recorded = '';
-        for (const c of cells) tr.append(Object.assign(document.createElement('td'), { textContent: c }));
-        return tr;
-      }),
-    );
+    writeRows(table.tBodies[0]!, rows, { recorded });
   }
 
   function draw() {
@@ -93,7 +87,7 @@ export function start(root: HTMLElement) {
     // The slice tables hold R² cells each: rebuilt when a net's slice is complete, not for every row.
     for (const a of archs) {
       const key = `${views[a].filled}|${R}|${span}|${recorded}`;
-      if (!bar.running || views[a].filled === R) {
+      if (!session.running || views[a].filled === R) {
         if (sliceDrawn[a] !== key || views[a].loss !== sliceSource[a]) fillTable(`slice-${a}`, sliceRows(views[a].loss, R, span, views[a].filled), [s['col.beta'], ...sliceHeader(R, span)]);
         sliceDrawn[a] = key;
         sliceSource[a] = views[a].loss;
@@ -103,98 +97,58 @@ export function start(root: HTMLElement) {
   const sliceDrawn: Record<Arch, string> = { plain: '', residual: '' };
   const sliceSource: Record<Arch, Float32Array | undefined> = { plain: undefined, residual: undefined };
 
-  let frame = 0;
-  const scheduleDraw = () => {
-    if (!frame) frame = requestAnimationFrame(() => ((frame = 0), draw()));
-  };
-
-  function showRecording() {
-    const entry = recordedEntry(rec, rt.state as unknown as Record<string, unknown>, resultKeys);
+  /** The recorded depth shown (when the settings are recorded ones) or empty maps, and the note saying which. */
+  function show(entry: ReturnType<typeof recordedEntry> | undefined) {
     recorded = !!entry;
     recordedNote.textContent = recorded ? s.recorded : s.notRecorded;
     recordedNote.hidden = false;
     views = entry ? { plain: viewOf(replayNet(rec!, entry, 'plain')), residual: viewOf(replayNet(rec!, entry, 'residual')) } : { plain: emptyView(rt.state), residual: emptyView(rt.state) };
     draw();
+    return recorded;
   }
-
-  const pool = new WorkerPool<LandscapeJob, LandscapeProgress, LandscapeResult>(() => new Worker(new URL('../../workers/landscape.worker.ts', import.meta.url), { type: 'module' }), 2);
-  const bar = createRunBar(rt, pool, () => void train());
-
-  function onProgress(p: LandscapeProgress) {
-    const v = views[p.arch];
-    if (p.phase === 'line') v.line.push(...p.points);
-    else if (p.phase === 'row') {
-      v.loss.set(p.losses, p.row * v.resolution);
-      v.filled = p.row + 1;
-    } else if (p.phase === 'curvature') v.curvature = p.curvature;
-    scheduleDraw();
-  }
-
-  const train = () =>
-    bar.run(async () => {
-      const state: LossLandscapeState = { ...rt.state };
-      const run = ++runs;
-      recorded = false;
-      recordedNote.hidden = true;
-      views = { plain: emptyView(state), residual: emptyView(state) };
-      draw();
-      const progress = new Map<Arch, LandscapeProgress>();
-      const t0 = performance.now();
-      const phaseText = (p: LandscapeProgress) => {
-        const phase =
-          p.phase === 'row' ? fill(s['phase.row'], { row: p.row + 1, rows: state.resolution }) : p.phase === 'hessian' ? fill(s['phase.hessian'], { i: p.products, n: lanczosSteps }) : p.phase === 'train' ? s['phase.train'] : s['phase.line'];
-        return fill(s.phase, { net: s[`net.${p.arch}`], phase });
-      };
-      const update = () => {
-        const all = [...progress.values()];
-        const done = all.reduce((a, p) => a + p.done, 0);
-        const total = all.reduce((a, p) => a + p.total, 0) || 1;
-        bar.progress(done / total, all.map(phaseText).join(' · '), t0);
-      };
-      let diverged = '';
-      await Promise.all(
-        jobsFor(state).map((job) =>
-          pool
-            .run(job, {
-              onReady: (backend, reason) => {
-                bar.ready(backend, reason);
-                bar.started();
-              },
-              onProgress: (p) => {
-                if (p.phase !== 'curvature') progress.set(p.arch, p);
-                update();
-                onProgress(p);
-              },
-            })
-            .then((outcome) => {
-              if (outcome.kind !== 'done') return;
-              const r = outcome.result;
-              if (r.diverged) {
-                diverged = fill(s.diverged, { net: s[`net.${r.arch}`], step: r.diverged.atStep });
-                bar.message(diverged);
-                return;
-              }
-              views[r.arch] = viewOf(r);
-              history.push({ run, arch: r.arch, cells: roughnessCells(r) });
-              scheduleDraw();
-            }),
-        ),
-      );
-      // Wall time of the run (read by npm run bench).
-      root.dataset.runMs = String(Math.round(performance.now() - t0));
-      if (diverged) root.dataset.diverged = '';
-      else delete root.dataset.diverged;
-      draw();
-    });
-
-  rt.onChange((_state, changed) => {
-    if (bar.running || !changed.some((k) => (resultKeys as readonly string[]).includes(k))) {
-      scheduleDraw();
-      return;
-    }
-    showRecording();
+  const session = createTrainingSession<LandscapeJob, LandscapeProgress, LandscapeResult>(rt, {
+    worker: () => new Worker(new URL('../../workers/landscape.worker.ts', import.meta.url), { type: 'module' }),
+    draw,
+    recorded: () => show(recordedEntry(rec, rt.state as unknown as Record<string, unknown>, resultKeys)),
+    clear: () => show(undefined),
   });
 
-  showRecording();
+  session.onTrain(async () => {
+    const state: LossLandscapeState = { ...rt.state };
+    const run = ++runs;
+    recorded = false;
+    recordedNote.hidden = true;
+    views = { plain: emptyView(state), residual: emptyView(state) };
+    draw();
+    const phaseText = (p: LandscapeProgress) => {
+      const phase =
+        p.phase === 'row' ? fill(s['phase.row'], { row: p.row + 1, rows: state.resolution }) : p.phase === 'hessian' ? fill(s['phase.hessian'], { i: p.products, n: lanczosSteps }) : p.phase === 'train' ? s['phase.train'] : s['phase.line'];
+      return fill(s.phase, { net: s[`net.${p.arch}`], phase });
+    };
+    await session.jobs(jobsFor(state), {
+      progress: { kind: 'phases', position: (p) => (p.phase === 'curvature' ? undefined : p), text: (latest) => latest.map(phaseText).join(' · ') },
+      onProgress: (p) => {
+        const v = views[p.arch];
+        if (p.phase === 'line') v.line.push(...p.points);
+        else if (p.phase === 'row') {
+          v.loss.set(p.losses, p.row * v.resolution);
+          v.filled = p.row + 1;
+        } else if (p.phase === 'curvature') v.curvature = p.curvature;
+      },
+      diverged: (r) => (r.diverged ? fill(s.diverged, { net: s[`net.${r.arch}`], step: r.diverged.atStep }) : undefined),
+      onResult: (r) => {
+        if (r.diverged) return;
+        views[r.arch] = viewOf(r);
+        history.push({ run, arch: r.arch, cells: roughnessCells(r) });
+      },
+    });
+  });
+
+  rt.onChange((_state, changed) => {
+    if (session.running || !changed.some((k) => (resultKeys as readonly string[]).includes(k))) session.schedule();
+    else session.show();
+  });
+
+  session.show();
   rt.setStatus('idle');
 }
