@@ -13,7 +13,7 @@ import type { Locale } from '../../lib/i18n/locales';
 import { sitePath } from '../../lib/i18n/localized-path';
 import { architectureExplorerStrings, type ArchitectureExplorerKey } from '../../lib/i18n/widgets/architecture-explorer';
 import { bibliography } from '../../data/bibliography';
-import { walkLayers as walk, type LayerNode } from '../../charts/arch-layout';
+import { walkLayers as walk, type LayerNode } from '../../lib/architectures/diagram-stages';
 import type { Inspected } from '../../charts/arch-diagram';
 import { bubbleChartSvg, type BubblePoint } from '../../charts/bubble-chart';
 import { shareBarSvg } from '../../charts/share-bar';
