@@ -10,6 +10,7 @@ import rehypeFocusableTables from './src/lib/markdown/rehype-focusable-tables.mj
 import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
 import { normalizeBase } from './src/lib/i18n/localized-path.ts';
 import { cspCheck, cspConfig } from './src/integrations/csp.ts';
+import { devPages } from './src/integrations/dev-pages.ts';
 import { headersFileIntegration } from './src/integrations/headers.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 
@@ -71,6 +72,7 @@ export default defineConfig({
       pagination: true,
       lastUpdated: false,
     }),
+    devPages(),
     cspCheck(),
     headersFileIntegration(),
     // Last: it precaches the finished output (after Pagefind and the checks above).

@@ -55,3 +55,9 @@ test('corrections carry the same ids in both languages', async ({ page }) => {
   expect(new Set(ids.zh).size).toBe(ids.zh!.length);
   expect(ids.zh).toEqual(ids.en);
 });
+
+test('the production build has no dev pages: the record and bench harness is not served', async ({ request }) => {
+  // The harness exists only in builds made with NB_DEV_PAGES=1 (src/integrations/dev-pages.ts).
+  expect((await request.get('/dev/harness/')).status()).toBe(404);
+  expect((await request.get('/en/intro/')).status()).toBe(200);
+});

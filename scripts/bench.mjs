@@ -35,7 +35,7 @@ const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
   const rows = [];
   if (!args.includes('--no-build')) {
     const t0 = Date.now();
-    const r = spawnSync('astro', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const r = spawnSync('astro', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NB_DEV_PAGES: '1' } });
     if (r.status !== 0) throw new Error('astro build failed');
     rows.push(['astro build, wall time (pages, Pagefind index, CSP check, service worker)', `${((Date.now() - t0) / 1000).toFixed(1)} s`, '']);
   }

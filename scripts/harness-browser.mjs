@@ -1,5 +1,5 @@
 // Shared by record.mjs and bench.mjs: serves dist/ on a free port and opens the harness page
-// (src/pages/dev/harness.astro) in the system Chromium.
+// (src/dev/harness.astro, in dist/ only after a build with NB_DEV_PAGES=1) in the system Chromium.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from './chromium-args.mjs';
@@ -17,7 +17,12 @@ export async function openHarness(port = 4380) {
   const browser = await chromium.launch({ executablePath: process.env.PW_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(base + '/dev/harness/');
+  const res = await page.goto(base + '/dev/harness/');
+  if (!res?.ok()) {
+    await browser.close();
+    server.kill();
+    throw new Error('dist/ has no /dev/harness/: build it with NB_DEV_PAGES=1 astro build (the production build leaves the harness out)');
+  }
   await page.waitForFunction(() => 'nbHarness' in window);
   return {
     base,

@@ -7,7 +7,7 @@
  * Hover or focus reports the item to `onInspect`, so the widget can show its numbers.
  * Text is drawn at 12 px in real pixels (the SVG is not scaled), so it stays legible on a phone.
  */
-import { select, type Selection } from 'd3';
+import { select, type Selection } from 'd3-selection';
 import { geometry, layoutDiagram, type BlockLayout, type Chip, type DiagramLayout, type DiagramStage, type LayerNode, type StageLayout } from '../lib/architectures/arch-layout';
 import { kindColor } from './layer-colors';
 

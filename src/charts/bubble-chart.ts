@@ -5,7 +5,7 @@
  * so the same code draws it at build time (no JS on the page) and in the browser at the real width.
  * `createBubbleChart(element, options)` wraps it in the `(element, options) → { update, destroy, svg }` shape.
  */
-import { scaleLinear, scaleLog, scaleSqrt } from 'd3';
+import { scaleLinear, scaleLog, scaleSqrt } from 'd3-scale';
 import { esc, r1, textWidth } from './svg-text';
 
 export interface BubblePoint {

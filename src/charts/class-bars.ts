@@ -1,4 +1,5 @@
-import { axisBottom, axisLeft, scaleBand, scaleLinear } from 'd3';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleBand, scaleLinear } from 'd3-scale';
 import { availableWidth, chartFrame, observeWidth, sizeFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 import { textWidth } from './svg-text';

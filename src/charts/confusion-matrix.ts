@@ -1,4 +1,5 @@
-import { interpolateBlues, scaleSequential } from 'd3';
+import { scaleSequential } from 'd3-scale';
+import { interpolateBlues } from 'd3-scale-chromatic';
 import { availableWidth, chartFrame, emptyState, observeWidth, sizeFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 

@@ -1,4 +1,5 @@
-import { interpolatePuOr, rgb } from 'd3';
+import { rgb } from 'd3-color';
+import { interpolatePuOr } from 'd3-scale-chromatic';
 import { chartFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 

@@ -1,4 +1,4 @@
-import { interpolatePuOr, interpolateViridis } from 'd3';
+import { interpolatePuOr, interpolateViridis } from 'd3-scale-chromatic';
 import { availableWidth, chartFrame, emptyState, observeWidth, sizeFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 

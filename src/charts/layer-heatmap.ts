@@ -1,4 +1,6 @@
-import { axisBottom, axisLeft, interpolateViridis, scaleLinear, scaleSequentialLog } from 'd3';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear, scaleSequentialLog } from 'd3-scale';
+import { interpolateViridis } from 'd3-scale-chromatic';
 import { availableWidth, chartFrame, emptyState, observeWidth, sizeFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 

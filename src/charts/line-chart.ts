@@ -1,4 +1,7 @@
-import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { select } from 'd3-selection';
+import { line } from 'd3-shape';
 import { availableWidth, chartFrame, emptyState, observeWidth, sizeFrame } from './chart-frame';
 import { textWidth } from './svg-text';
 

@@ -20,6 +20,8 @@ const layers = [
   { name: 'pages', dirs: ['src/pages', 'content'], rank: 3 },
   // Build-time Astro integrations (CSP check, _headers, service worker), loaded by astro.config.
   { name: 'integrations', dirs: ['src/integrations'], rank: 3 },
+  // Pages only the project's scripts open (the record and bench harness), added with NB_DEV_PAGES=1.
+  { name: 'dev', dirs: ['src/dev'], rank: 3 },
 ] as const;
 type Layer = (typeof layers)[number];
 
@@ -95,7 +97,7 @@ describe('imports flow one way: content → components/widgets → charts, worke
   });
 
   it('knows every folder of src/ (a new folder must be given a layer)', () => {
-    const known = new Set(['lib', 'data', 'charts', 'workers', 'components', 'widgets', 'pages', 'styles', 'integrations']);
+    const known = new Set(['lib', 'data', 'charts', 'workers', 'components', 'widgets', 'pages', 'styles', 'integrations', 'dev']);
     const folders = readdirSync(join(root, 'src')).filter((n) => statSync(join(root, 'src', n)).isDirectory());
     expect(folders.filter((f) => !known.has(f))).toEqual([]);
   });

@@ -60,6 +60,26 @@ describe('one term per concept (zh)', () => {
     expect(found).toEqual([]);
   });
 
+  it('no zh widget string, UI string or assignment uses a banned variant', async () => {
+    // Every zh string a reader sees outside the chapters: the widgets' UI strings, the site's and
+    // the classroom's strings, and the ready assignments' zh texts.
+    const modules = import.meta.glob<Record<string, unknown>>(['../../src/lib/i18n/**/*.ts', '../../src/lib/classroom/catalogue.ts', '!**/*.test.ts'], { eager: true });
+    const zhStrings: string[] = [];
+    const collect = (v: unknown, zh: boolean) => {
+      if (typeof v === 'string') {
+        if (zh) zhStrings.push(v);
+      } else if (Array.isArray(v)) for (const x of v) collect(x, zh);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, zh || k === 'zh');
+    };
+    for (const mod of Object.values(modules)) collect(mod, false);
+    expect(zhStrings.length).toBeGreaterThan(500);
+    const found: string[] = [];
+    for (const text of zhStrings) {
+      for (const { variant, use } of [...avoided, ...bannedZh]) if (text.includes(variant)) found.push(`“${text.slice(0, 40)}…”: “${variant}” → use ${use}`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('the check sees a variant in prose but not in a quote of the source article', () => {
     const sample = '<Correction id="x" said="加入批归一化">正文用批量归一化。</Correction> 又用了批归一化。';
     expect(ownWords(sample).split('批归一化').length - 1).toBe(1);

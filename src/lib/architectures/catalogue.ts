@@ -22,12 +22,12 @@ export interface CatalogueEntry {
 const G = 1e9;
 const M = 1e6;
 
-/** He et al. 2015 "FLOPs" (= multiply-adds), printed with one decimal, e.g. `he(3.8)` for Table 1's "3.8×10⁹". */
+/** He et al. 2016a "FLOPs" (= multiply-adds), printed with one decimal, e.g. `he(3.8)` for Table 1's "3.8×10⁹". */
 const he = (giga: number, where = 'Table 1'): PublishedFigure => ({
   quantity: 'macs',
   value: giga * G,
   step: 0.1 * G,
-  source: `He et al. 2015, ${where}`,
+  source: `He et al. 2016a, ${where}`,
   cite: 'resnet',
 });
 
@@ -40,12 +40,12 @@ const vggTable2 = (millions: number): PublishedFigure => ({
   cite: 'vgg',
 });
 
-/** He et al. 2015, Table 6 (CIFAR-10), parameters in millions as printed. */
+/** He et al. 2016a, Table 6 (CIFAR-10), parameters in millions as printed. */
 const table6 = (millions: number, step: number): PublishedFigure => ({
   quantity: 'params',
   value: millions * M,
   step: step * M,
-  source: 'He et al. 2015, Table 6',
+  source: 'He et al. 2016a, Table 6',
   cite: 'resnet',
 });
 

@@ -110,7 +110,7 @@ export interface ConcatSpec extends Named {
 }
 
 /**
- * How the input reaches the addition of a residual block (He et al. 2015, §3.3):
+ * How the input reaches the addition of a residual block (He et al. 2016a, §3.3):
  * - `identity`: x itself (Eq. 1); needs equal shapes.
  * - `zero-pad` (option A): x subsampled by `stride` and zero-padded to `outChannels`; no parameters.
  * - `projection` (options B/C): a 1×1 conv with stride + BN, i.e. W_s·x of Eq. 2.
@@ -181,7 +181,7 @@ export interface ArchitectureSpec {
   input: Shape;
   stages: readonly StageSpec[];
   auxiliary?: readonly AuxiliaryHeadSpec[];
-  /** Where the layer table comes from, e.g. `He et al. 2015, Table 1`. */
+  /** Where the layer table comes from, e.g. `He et al. 2016a, Table 1`. */
   source: string;
   /** Choices a reader should know about (variants, deviations from the paper). */
   notes?: readonly string[];

@@ -2,7 +2,7 @@
  * Multiply-accumulate counts (MACs) for leaf layers.
  *
  * Convention: only convolutions and fully connected layers are counted, one MAC per weight use,
- * biases ignored. This is what He et al. (2015, Table 1 and §3.3) call "FLOPs" ("multiply-adds"):
+ * biases ignored. This is what He et al. (2016a, Table 1 and §3.3) call "FLOPs" ("multiply-adds"):
  * VGG-19 19.6 G, ResNet-34 3.6 G, ResNet-50 3.8 G. Pooling, BN, ReLU, LRN, softmax and residual
  * additions are left out; they are cheap next to the convolutions (BN can even be folded into the
  * preceding conv at inference). Tools that count a multiply-add as two floating-point operations

@@ -13,7 +13,7 @@ export interface PublishedFigure {
   value: number;
   /** Place value of the last printed digit: 1 for an exact count, `1e8` for "3.8 G", `1e6` for "138 M". */
   step: number;
-  /** Where it is printed, e.g. `He et al. 2015, Table 1`. */
+  /** Where it is printed, e.g. `He et al. 2016a, Table 1`. */
   source: string;
   /** Key in `src/data/bibliography.ts` when the source is a paper. */
   cite?: string;

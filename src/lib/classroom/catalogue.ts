@@ -99,7 +99,7 @@ export const catalogue: readonly Assignment[] = [
     level: 'challenge',
     title: { zh: '不用捷径救回深层普通网络', en: 'Rescue a deep plain net without shortcuts' },
     prompt: {
-      zh: '深度锁定为 32 层，只训练普通网络（没有捷径连接）。调整学习率、优化器、宽度、批归一化或训练步数，让它的最终训练损失降到 0.3 以下。和残差网络相比，你付出了什么代价？',
+      zh: '深度锁定为 32 层，只训练普通网络（没有捷径连接）。调整学习率、优化器、宽度、批量归一化或训练步数，让它的最终训练损失降到 0.3 以下。和残差网络相比，你付出了什么代价？',
       en: 'The depth is locked at 32 and only the plain net (no shortcuts) trains. Change the learning rate, optimizer, width, batch normalization or training steps until its final training loss is below 0.3. Compared with the residual net, what did it cost you?',
     },
     state: { depth: 32, arch: ['plain'], mode: 'single', seed: 0 },
@@ -148,9 +148,9 @@ export const catalogue: readonly Assignment[] = [
     id: 'gf-vanishing-without-bn',
     widget: 'gradient-flow',
     level: 'challenge',
-    title: { zh: '去掉批归一化之后', en: 'Without batch normalization' },
+    title: { zh: '去掉批量归一化之后', en: 'Without batch normalization' },
     prompt: {
-      zh: '关掉批归一化，找一个深度，使普通网络在初始化时第一层的梯度比最后一层还小（梯度比小于 1），也就是梯度在传回输入端的途中变弱了。残差网络在同一深度表现如何？',
+      zh: '关掉批量归一化，找一个深度，使普通网络在初始化时第一层的梯度比最后一层还小（梯度比小于 1），也就是梯度在传回输入端的途中变弱了。残差网络在同一深度表现如何？',
       en: 'Switch batch normalization off and find a depth at which, at initialization, the plain net’s first layer gets a smaller gradient than its last (ratio below 1): the gradient fades on its way back to the input. How does the residual net behave at the same depth?',
     },
     state: { depth: 8, steps: 50, seed: 0, bn: true, source: 'own' },
@@ -304,7 +304,7 @@ export const catalogue: readonly Assignment[] = [
     check: 'sum(block[5]) < 100000 and ((block = "bottleneck" and width = 64) or (block = "basic" and width = 256))',
     report: [
       { label: { zh: '残差块参数个数', en: 'parameters of the block' }, expr: 'sum(block[5])' },
-      { label: { zh: '乘加次数', en: 'multiply-adds' }, expr: 'sum(block[6])' },
+      { label: { zh: '乘加运算量', en: 'multiply-adds' }, expr: 'sum(block[6])' },
     ],
   },
 

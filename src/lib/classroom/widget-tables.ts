@@ -1,3 +1,5 @@
+import { blockVariantIds } from '../ml/block-variants';
+
 /**
  * The numbers each widget shows, declared as data: per widget, every `<table data-metrics="name">`
  * it can render, with its columns — what a cell holds (`num`: a plain decimal or empty; `text`: a
@@ -40,6 +42,9 @@ const text = (values?: readonly string[]): ColumnSpec => (values ? { type: 'text
 const fraction = num(0, 1);
 const count = num(0);
 const arch = text(['plain', 'residual']);
+const any: ColumnSpec = { type: 'any' };
+const depth = num(2, 64);
+const variant = text(blockVariantIds);
 
 export const widgetTables: Readonly<Record<string, Readonly<Record<string, TableSpec>>>> = {
   'degradation-lab': {
@@ -98,6 +103,40 @@ export const widgetTables: Readonly<Record<string, Readonly<Record<string, Table
     filters: { columns: [num(1, 16), ...Array.from({ length: 10 }, () => num())] },
     // digit, CNN probability, logistic-regression probability
     prediction: { columns: [num(0, 9), fraction, fraction] },
+  },
+  'block-variants': {
+    // variant, b_g (gated variants only), depth, steps, seed, final training loss, training accuracy, test accuracy
+    runs: { columns: [variant, num(-10, 0), depth, num(50, 2000), num(0, 9999), count, fraction, fraction], key: true },
+    // step, variant, training loss, training accuracy, test loss, test accuracy
+    curve: { columns: [count, variant, count, fraction, count, fraction] },
+    // recorded, per config: variant, b_g, median / lowest / highest test error (%), median training loss,
+    // median paired difference to the original (points), verdict here, the paper's error (% or "fail"), the paper's verdict
+    variants: { columns: [variant, num(-10, 0), num(0, 100), num(0, 100), num(0, 100), count, num(-100, 100), text(), any, text()] },
+    // the paper's Table 1: case, figure, on the shortcut, on F, error (% or "fail"), remark
+    'paper-1': { columns: [text(), text(), any, any, any, text()] },
+    // the paper's Table 2: case, figure, ResNet-110 error (%), ResNet-164 error (%)
+    'paper-2': { columns: [text(), text(), num(0, 100), num(0, 100)] },
+  },
+  'lesion-study': {
+    // architecture, depth, training accuracy, held-out accuracy (intact)
+    nets: { columns: [arch, depth, fraction, fraction], key: true },
+    // deleted block (1 … n), plain and residual held-out accuracy
+    single: { columns: [num(1, 32), fraction, fraction] },
+    // architecture, blocks deleted k, mean / lowest / highest accuracy over the random subsets
+    lesion: { columns: [arch, num(0, 32), fraction, fraction, fraction], key: true },
+    // path length k, paths C(n, k), share of paths, gradient through one path, all paths of length k, share of the gradient, effective (1/0)
+    paths: { columns: [num(0, 32), count, fraction, count, count, fraction, num(0, 1)] },
+  },
+  'loss-landscape': {
+    // architecture, depth, training loss at θ*, λmax, λmin, |λmin/λmax|, up-and-down ratio of the cuts, local minima in the slice
+    roughness: { columns: [arch, depth, count, num(), num(), count, count, count], key: true },
+    // t (0 = initial, 1 = trained weights), plain and residual loss, plain and residual accuracy
+    line: { columns: [num(), count, count, fraction, fraction] },
+    // α, plain and residual loss at the cut's β
+    cut: { columns: [num(-2, 2), count, count] },
+    // β, then the loss at each α of the grid (up to 51 points per side)
+    'slice-plain': { columns: [num(-2, 2)], more: { column: count, maxColumns: 52 } },
+    'slice-residual': { columns: [num(-2, 2)], more: { column: count, maxColumns: 52 } },
   },
 };
 

@@ -34,7 +34,7 @@ export interface ComparisonModel {
 
 /**
  * The models of the comparison and their cited results. Single-model errors are the 10-crop
- * validation errors of He et al. (2015) Table 3, the one table that measures VGG-16, GoogLeNet,
+ * validation errors of He et al. (2016a) Table 3, the one table that measures VGG-16, GoogLeNet,
  * plain-34 and ResNets the same way; AlexNet's comes from its own paper (one CNN, 10 patches).
  * The papers give no top-5 error under that protocol for VGG-19 and ResNet-18 (ResNet-18: top-1
  * only, Table 2), so they have none here.

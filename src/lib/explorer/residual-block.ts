@@ -1,7 +1,7 @@
 /**
  * One residual block on its own, for the `residual-block` widget: basic or bottleneck (He et al.
  * 2015, Fig. 5), shortcut option A/B/C (§3.3), original ("post-activation") or pre-activation
- * order (He et al. 2016, Fig. 4 (e)), at a given width and feature-map size. The post-activation
+ * order (He et al. 2016b, Fig. 4 (e)), at a given width and feature-map size. The post-activation
  * blocks are the library's own `basicBlock` / `bottleneckBlock`, so the numbers are those of the
  * ResNets in the explorer; the pre-activation blocks reuse the library's layer constructors.
  */
@@ -27,7 +27,7 @@ export type ShortcutKind = 'identity' | 'zero-pad' | 'projection';
 
 export interface ResidualBlockConfig {
   block: BlockKind;
-  /** He et al. 2015 §3.3: A zero-pads, B projects where the shape changes, C projects everywhere. */
+  /** He et al. 2016a §3.3: A zero-pads, B projects where the shape changes, C projects everywhere. */
   option: ShortcutOptionABC;
   /** First block of a stage: stride 2, and the channels double (the shape changes). */
   downsample: boolean;
@@ -92,7 +92,7 @@ export function residualBlockSpec(c: ResidualBlockConfig): ArchitectureSpec {
     name: `${c.block} block`,
     input: [side, side, channels.in],
     stages: [{ name: 'block', blocks: [{ name: 'block', layers }] }],
-    source: c.activation === 'pre' ? 'He et al. 2016, Fig. 4 (e)' : 'He et al. 2015, Fig. 5',
+    source: c.activation === 'pre' ? 'He et al. 2016b, Fig. 4 (e)' : 'He et al. 2016a, Fig. 5',
   };
 }
 
@@ -131,7 +131,7 @@ export interface CostPoint {
 }
 
 /**
- * He et al. 2015 §4.1 in numbers: a bottleneck at 256 channels (inner width 64) costs about what
+ * He et al. 2016a §4.1 in numbers: a bottleneck at 256 channels (inner width 64) costs about what
  * a basic block at 64 channels does, and far less than two 3×3 convs at 256 channels.
  * Identity shortcuts, post-activation, at `size`×`size` (default 56, the stage where both live).
  */

@@ -75,7 +75,7 @@ export interface BlockVariant {
   shortcut: ShortcutKind;
   branch: BranchScale;
   placement: Placement;
-  /** The panel of He et al. 2016 that draws the unit, e.g. '2(c)'. */
+  /** The panel of He et al. 2016b that draws the unit, e.g. '2(c)'. */
   figure: string;
 }
 
@@ -109,7 +109,7 @@ export function blockVariant(id: BlockVariantId): BlockVariant {
 export const isGated = (v: BlockVariant) => v.shortcut === 'gate';
 
 /**
- * He et al. 2016, Table 1, row by row as printed (ResNet-110, CIFAR-10, test error %, median of
+ * He et al. 2016b, Table 1, row by row as printed (ResNet-110, CIFAR-10, test error %, median of
  * 5 runs; "fail" = above 20 %). `variant`/`gateBias` name the variant of this notebook that the
  * row describes, where there is one (the rows for b_g from 0 to −5 and for −7 are the paper's
  * gate-bias search; the widget offers any b_g from 0 to −10).
@@ -138,7 +138,7 @@ export const paperTable1: readonly {
   { case: 'dropout shortcut', figure: '2(f)', onShortcut: 'dropout 0.5', onF: '1', error: 'fail', remark: '', variant: 'dropout-shortcut', paper: { verdict: 'fails', says: 'The network fails to converge to a good solution.' } },
 ];
 
-/** He et al. 2016, Table 2 as printed: CIFAR-10 test error (%) of ResNet-110 and ResNet-164 (bottleneck units). */
+/** He et al. 2016b, Table 2 as printed: CIFAR-10 test error (%) of ResNet-110 and ResNet-164 (bottleneck units). */
 export const paperTable2: readonly { variant: BlockVariantId; figure: string; error110: number; error164: number; paper: PaperVerdict }[] = [
   { variant: 'original', figure: '4(a)', error110: 6.61, error164: 5.93, paper: { verdict: 'same', says: 'the baseline' } },
   { variant: 'bn-after-add', figure: '4(b)', error110: 8.17, error164: 6.5, paper: { verdict: 'worse', says: 'the results become considerably worse than the baseline' } },

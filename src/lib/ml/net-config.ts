@@ -8,9 +8,9 @@ export type Architecture = (typeof architectures)[number];
  * Layout, for depth D and width W (biases only when batchNorm is off; BN has γ, β instead):
  * - stem: Dense(inputDim → W) → BN → ReLU
  * - body, `plain`: D × [Dense(W → W) → BN → ReLU]
- * - body, `residual` with BN: D/2 post-activation blocks (He et al. 2015):
+ * - body, `residual` with BN: D/2 post-activation blocks (He et al. 2016a):
  *   a ↦ ReLU(a + BN(Dense(ReLU(BN(Dense(a))))))
- * - body, `residual` without BN: D/2 pre-activation blocks (He et al. 2016) whose second weight is
+ * - body, `residual` without BN: D/2 pre-activation blocks (He et al. 2016b) whose second weight is
  *   initialised ×1/√(D/2): a ↦ a + Dense(ReLU(Dense(ReLU(a)))), then one ReLU before the head
  * - head: Dense(W → classes) giving logits
  */

@@ -12,7 +12,7 @@ import { createRng, deriveSeed } from './prng.ts';
  * - n blocks of the variant (two Dense W → W, two BNs, plus W_s and BN for `projection`, or W_g
  *   and b_g for the gates)
  * - after the last block, the pre-activation variants get the activation their last block lacks
- *   (He et al. 2016 §4.1): BN → ReLU for `full-preact`, ReLU for `relu-preact`
+ *   (He et al. 2016b §4.1): BN → ReLU for `full-preact`, ReLU for `relu-preact`
  * - head: Dense(W → classes) giving logits
  * Dense layers followed by BN have no bias (BN's β is one); neither do W₂ of `full-preact` and
  * `bn-after-add` (He et al.'s convolutions have none either).

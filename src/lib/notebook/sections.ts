@@ -65,10 +65,10 @@ export function denseNetSection(ctx: Ctx): CellDraft[] {
     markdown(ctx.t({
       en: `## The networks: plain and residual
 
-A stem layer, D hidden layers of equal width (the *body*), and a linear head. The plain net stacks the body layers one after the other. The residual net groups them into blocks of two and adds each block's input to its output — the shortcut of He et al. (2015): a block only has to learn the *change* F(a) to its input, a ↦ a + F(a). Both start from the same He-initialised matrices (same seed). With batch normalisation (BN) the residual blocks are the paper's (ReLU after the addition); without BN they are the "pre-activation" blocks of He et al. (2016), whose second layer starts scaled down so that the sum of all blocks stays at the scale of the input.`,
+A stem layer, D hidden layers of equal width (the *body*), and a linear head. The plain net stacks the body layers one after the other. The residual net groups them into blocks of two and adds each block's input to its output — the shortcut of He et al. (2016a): a block only has to learn the *change* F(a) to its input, a ↦ a + F(a). Both start from the same He-initialised matrices (same seed). With batch normalisation (BN) the residual blocks are the paper's (ReLU after the addition); without BN they are the "pre-activation" blocks of He et al. (2016b), whose second layer starts scaled down so that the sum of all blocks stays at the scale of the input.`,
       zh: `## 网络：普通网络与残差网络
 
-一个输入层（stem）、D 个宽度相同的隐藏层（主体）和一个线性输出层。普通网络把主体各层一层接一层地堆叠起来；残差网络把它们每两层组成一个块，并把块的输入加到块的输出上——这就是 He 等人（2015）提出的捷径连接：一个块只需学习对输入的*改变量* F(a)，即 a ↦ a + F(a)。两种网络从相同的 He 初始化矩阵出发（种子相同）。使用批量归一化（BN）时，残差块与论文相同（相加之后再做 ReLU）；不用 BN 时，采用 He 等人（2016）的“预激活”残差块，并把每个块第二层的初始权重缩小，使所有块的输出之和保持与输入相当的尺度。`,
+一个输入层（stem）、D 个宽度相同的隐藏层（主体）和一个线性输出层。普通网络把主体各层一层接一层地堆叠起来；残差网络把它们每两层组成一个块，并把块的输入加到块的输出上——这就是 He 等人（2016a）提出的捷径连接：一个块只需学习对输入的*改变量* F(a)，即 a ↦ a + F(a)。两种网络从相同的 He 初始化矩阵出发（种子相同）。使用批量归一化（BN）时，残差块与论文相同（相加之后再做 ReLU）；不用 BN 时，采用 He 等人（2016b）的“预激活”残差块，并把每个块第二层的初始权重缩小，使所有块的输出之和保持与输入相当的尺度。`,
     })),
     ...pythonCells(denseNetPy, ['definitions']),
   ];

@@ -1,6 +1,6 @@
 /**
  * The parts every exported notebook shares: the introduction (what, the link back, how to run,
- * what needs the network), the imports, and the "scale it up" section (He et al. 2015, §4.2 on
+ * what needs the network), the imports, and the "scale it up" section (He et al. 2016a, §4.2 on
  * CIFAR-10). Markdown in the reader's language; code identical in both.
  */
 import { analyzeArchitecture } from '../architectures/analyze';
@@ -55,9 +55,9 @@ ${t({
   ];
 }
 
-/** Depths of the CIFAR-10 nets in the scale-up section (He et al. 2015, Table 6 and Fig. 6). */
+/** Depths of the CIFAR-10 nets in the scale-up section (He et al. 2016a, Table 6 and Fig. 6). */
 export const cifarDepths = [20, 32, 44, 56, 110] as const;
-/** Parameters of the CIFAR-10 ResNets as printed in He et al. 2015, Table 6. */
+/** Parameters of the CIFAR-10 ResNets as printed in He et al. 2016a, Table 6. */
 const paperParams: Record<(typeof cifarDepths)[number], string> = { 20: '0.27M', 32: '0.46M', 44: '0.66M', 56: '0.85M', 110: '1.7M' };
 
 /** Parameter counts the site computes for the CIFAR-10 nets, by name (`ResNet-20`, `plain-20`, …). */
@@ -84,7 +84,7 @@ export function scaleUpCells(ctx: ExportContext<WidgetSchema>): CellDraft[] {
     markdown(t({
       en: `## Scale it up: CIFAR-10, as in the paper
 
-The widget's experiment is small enough for a browser. He et al. (2015, §4.2, Fig. 6 and Table 6) ran the same comparison on CIFAR-10 images with convolutional nets: ResNet-20, 32, 44, 56 and 110 against plain nets of the same depths. The code below is their setup:
+The widget's experiment is small enough for a browser. He et al. (2016a, §4.2, Fig. 6 and Table 6) ran the same comparison on CIFAR-10 images with convolutional nets: ResNet-20, 32, 44, 56 and 110 against plain nets of the same depths. The code below is their setup:
 
 - **Nets:** 6n + 2 weighted layers — a 3×3 convolution, three stages of n basic blocks (16, 32 and 64 filters on 32×32, 16×16 and 8×8 maps), global average pooling, a 10-way linear layer; BN after every convolution. Shortcuts are identities, with **option A** (subsample and pad with zeros, no parameters) where the shape changes. The plain nets are the same nets without the shortcuts.
 - **Training:** SGD with momentum 0.9 and weight decay 1e-4, mini-batches of 128, learning rate 0.1, divided by 10 at 32k and 48k iterations, stopped at 64k; random crops (4 pixels of padding) and horizontal flips; the per-pixel mean subtracted.
@@ -94,7 +94,7 @@ What to expect (Fig. 6): the plain nets get *worse* as they get deeper — plain
 It uses a GPU when PyTorch finds one (\`device\` below). Training is off by default (\`RUN_CIFAR = False\`): on a CPU it takes days. The parameter check runs anyway.`,
       zh: `## 放大规模：像论文一样在 CIFAR-10 上训练
 
-组件里的实验小到可以在浏览器里跑。He 等人（2015，§4.2，图 6 与表 6）在 CIFAR-10 图像上用卷积网络做了同样的对比：ResNet-20、32、44、56、110，对照同样深度的普通网络。下面的代码就是他们的设置：
+组件里的实验小到可以在浏览器里跑。He 等人（2016a，§4.2，图 6 与表 6）在 CIFAR-10 图像上用卷积网络做了同样的对比：ResNet-20、32、44、56、110，对照同样深度的普通网络。下面的代码就是他们的设置：
 
 - **网络：** 6n + 2 个带权重的层——一个 3×3 卷积，三个阶段各 n 个基本块（在 32×32、16×16、8×8 的特征图上分别用 16、32、64 个卷积核），全局平均池化，最后是 10 路的线性层；每个卷积之后都接 BN。捷径连接是恒等映射，形状变化处用**选项 A**（隔点下采样并用零补齐通道，不引入参数）。普通网络就是去掉捷径连接的同一网络。
 - **训练：** SGD，动量 0.9，权重衰减 1e-4，小批量 128；学习率 0.1，在第 32k 和 48k 次迭代时各除以 10，到 64k 次迭代结束；训练时做随机裁剪（四周各补 4 个像素）和水平翻转，并减去逐像素均值。

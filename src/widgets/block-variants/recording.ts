@@ -2,7 +2,7 @@
  * The recorded runs of the block-variants widget, written by `npm run record:block-variants` (the
  * same worker code, in headless Chromium on the WASM backend): every variant at the default
  * settings for several seeds, and the curves of the default seed. The widget shows them before
- * any click; the chapter's comparison with He et al. 2016 is computed from them at build time.
+ * any click; the chapter's comparison with He et al. 2016b is computed from them at build time.
  */
 import { blockVariant, paperRow, type BlockVariantId, type PaperError, type Verdict } from '../../lib/ml/block-variants';
 import type { BlockVariantsState } from '../../lib/state/schemas/block-variants';

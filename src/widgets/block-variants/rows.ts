@@ -8,7 +8,7 @@
  * - variants (recorded): [0] variant, [1] b_g, [2] median test error %, [3] lowest %, [4] highest % (one decimal),
  *   [5] median training loss, [6] median paired difference to original (points), [7] verdict here,
  *   [8] paper's ResNet-110 error % (or "fail"), [9] the paper's verdict
- * - paper-1, paper-2: He et al. 2016, Tables 1 and 2 as printed
+ * - paper-1, paper-2: He et al. 2016b, Tables 1 and 2 as printed
  */
 import { blockVariant, isGated, paperTable1, paperTable2, type BlockVariantId, type PaperError } from '../../lib/ml/block-variants';
 import type { Locale } from '../../lib/i18n/locales';
@@ -58,13 +58,13 @@ export function variantCells(locale: Locale, r: SummaryRow): string[] {
   ];
 }
 
-/** He et al. 2016, Table 1, row by row. */
+/** He et al. 2016b, Table 1, row by row. */
 export function paperTable1Cells(locale: Locale): string[][] {
   const s = blockVariantsStrings[locale];
   return paperTable1.map((r) => [s[`case.${r.case}`], r.figure, r.onShortcut, r.onF, paperCell(locale, r.error), r.remark ? s[`remark.${r.remark}`] : '']);
 }
 
-/** He et al. 2016, Table 2, row by row. */
+/** He et al. 2016b, Table 2, row by row. */
 export function paperTable2Cells(locale: Locale): string[][] {
   const s = blockVariantsStrings[locale];
   const name = (id: BlockVariantId) => (id === 'original' ? s['case.original'] : s[`case.${id as 'bn-after-add' | 'relu-before-add' | 'relu-preact' | 'full-preact'}`]);

@@ -1,5 +1,5 @@
 /**
- * The CIFAR-10 ResNets of He et al. (2015, §4.2): 6n + 2 weight layers for 32×32×3 input.
+ * The CIFAR-10 ResNets of He et al. (2016a, §4.2): 6n + 2 weight layers for 32×32×3 input.
  *
  * A 3×3 conv to 16 channels, then three stages of n basic blocks on 32×32×16, 16×16×32 and
  * 8×8×64 (the first block of stages 2 and 3 has stride 2), then global average pooling and a
@@ -50,7 +50,7 @@ export function cifarResNet(depth: number, options: CifarResNetOptions = {}): Ar
         blocks: [{ name: 'fc', layers: [globalAvgPool('pool'), dense('fc10', 10), softmax('prob')] }],
       },
     ],
-    source: 'He et al. 2015, §4.2',
+    source: 'He et al. 2016a, §4.2',
     notes: plain ? ['No shortcuts: the plain net of Fig. 6 (left).'] : [`Shortcut option ${shortcut}.`],
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The building blocks of He et al. (2015, Fig. 2 and Fig. 5), shared by the ImageNet and
+ * The building blocks of He et al. (2016a, Fig. 2 and Fig. 5), shared by the ImageNet and
  * CIFAR-10 ResNets and their plain counterparts. Every conv has no bias and is followed by BN;
  * ReLU comes after BN and, in a residual unit, after the addition.
  */
@@ -7,7 +7,7 @@ import type { LayerSpec, ShortcutSpec } from '../layer-spec';
 import { bn, conv, relu, residual } from '../layers';
 
 /**
- * Shortcut option (He et al. 2015, §3.3 and §4.1, Table 3):
+ * Shortcut option (He et al. 2016a, §3.3 and §4.1, Table 3):
  * - `A`: identity, and zero-padding + subsampling where dimensions change: no extra parameters.
  * - `B`: identity, and 1×1 projections (conv + BN) where dimensions change.
  * - `C`: projections on every shortcut.

@@ -1,5 +1,5 @@
 /**
- * ImageNet ResNets of He et al. (2015, Table 1) and the plain nets they are compared with.
+ * ImageNet ResNets of He et al. (2016a, Table 1) and the plain nets they are compared with.
  *
  * conv1 7×7/2 → 112×112×64; conv2_x opens with a 3×3/2 max pool → 56×56; conv3_x, conv4_x and
  * conv5_x halve the map in their first block → 28, 14, 7; then global average pooling and a
@@ -73,7 +73,7 @@ export function resnet(depth: ResNetDepth, options: ResNetOptions = {}): Archite
     name: `ResNet-${depth}${shortcut === 'B' ? '' : ` (option ${shortcut})`}${v15 ? ' v1.5' : ''}`,
     input: [224, 224, 3],
     stages: build(depth, shortcut, strideOn),
-    source: 'He et al. 2015, Table 1',
+    source: 'He et al. 2016a, Table 1',
     notes: [
       `Shortcut option ${shortcut}${shortcut === 'B' ? ': projections only where dimensions change' : ''}.`,
       ...(v15 ? ['Stride 2 on the 3×3 of each downsampling bottleneck ("v1.5"), not the first 1×1.'] : []),
@@ -91,6 +91,6 @@ export function plainNet(depth: 18 | 34): ArchitectureSpec {
     name: `plain-${depth}`,
     input: [224, 224, 3],
     stages: build(depth, 'none', '1x1'),
-    source: 'He et al. 2015, Fig. 3 (middle) and Table 2',
+    source: 'He et al. 2016a, Fig. 3 (middle) and Table 2',
   };
 }

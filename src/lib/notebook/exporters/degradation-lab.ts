@@ -52,8 +52,8 @@ export const degradationLabExporter = defineExporter({
   },
   intro: (ctx) =>
     ctx.t({
-      en: `He et al. (2015) observed that a deeper *plain* network can end with a **higher training error** than a shallower one — not overfitting, but an optimisation failure they called *degradation* — and that adding shortcut connections (a *residual* network) removes it. This notebook trains a plain and a residual fully connected net of the same depth on the same points, from the same initial weights, on the same mini-batches, and compares their training loss — the widget's experiment, in ${ctx.state.mode === 'sweep' ? 'its depth-sweep mode (final loss at depths 2 to 64)' : `the state you exported (depth ${ctx.state.depth})`}.`,
-      zh: `He 等人（2015）发现：更深的*普通*网络，最终的**训练误差**反而可能比浅的网络更高——这不是过拟合，而是优化上的失败，他们称之为*退化*；加上捷径连接（即*残差*网络）后，这个问题就消失了。这份笔记本在同样的数据点上、从同样的初始权重出发、用同样的小批量，训练同样深度的普通全连接网络和残差全连接网络，并比较它们的训练损失——也就是组件里的实验，${ctx.state.mode === 'sweep' ? '采用深度扫描模式（深度 2 到 64 的最终损失）' : `采用你导出时的状态（深度 ${ctx.state.depth}）`}。`,
+      en: `He et al. (2016a) observed that a deeper *plain* network can end with a **higher training error** than a shallower one — not overfitting, but an optimisation failure they called *degradation* — and that adding shortcut connections (a *residual* network) removes it. This notebook trains a plain and a residual fully connected net of the same depth on the same points, from the same initial weights, on the same mini-batches, and compares their training loss — the widget's experiment, in ${ctx.state.mode === 'sweep' ? 'its depth-sweep mode (final loss at depths 2 to 64)' : `the state you exported (depth ${ctx.state.depth})`}.`,
+      zh: `He 等人（2016a）发现：更深的*普通*网络，最终的**训练误差**反而可能比浅的网络更高——这不是过拟合，而是优化上的失败，他们称之为*退化*；加上捷径连接（即*残差*网络）后，这个问题就消失了。这份笔记本在同样的数据点上、从同样的初始权重出发、用同样的小批量，训练同样深度的普通全连接网络和残差全连接网络，并比较它们的训练损失——也就是组件里的实验，${ctx.state.mode === 'sweep' ? '采用深度扫描模式（深度 2 到 64 的最终损失）' : `采用你导出时的状态（深度 ${ctx.state.depth}）`}。`,
     }),
   cells: (ctx) => {
     const [points, runs, charts, maps, tables] = pythonCells(degradationPy, ['run']);

@@ -32,8 +32,8 @@ def initial_weights(architecture, depth, width, batch_norm, input_dim, classes, 
 # The network (src/lib/ml/net-config.ts), for depth D and width W:
 #   stem:  Linear(2 → W) → BN → ReLU
 #   plain body:    D × [Linear(W → W) → BN → ReLU]
-#   residual body with BN (He et al. 2015): D/2 blocks  a ↦ ReLU(a + BN(Linear(ReLU(BN(Linear(a))))))
-#   residual body without BN (He et al. 2016, "pre-activation"): D/2 blocks
+#   residual body with BN (He et al. 2016a): D/2 blocks  a ↦ ReLU(a + BN(Linear(ReLU(BN(Linear(a))))))
+#   residual body without BN (He et al. 2016b, "pre-activation"): D/2 blocks
 #                  a ↦ a + Linear(ReLU(Linear(ReLU(a)))), and one ReLU before the head
 #   head:  Linear(W → classes), giving the logits
 # With BN, the Linear layers have no bias (BN's shift β does that job); without BN they have one.

@@ -1,5 +1,5 @@
 # %%
-# Scale it up: the CIFAR-10 experiment of He et al. (2015), §4.2 and Fig. 6.
+# Scale it up: the CIFAR-10 experiment of He et al. (2016a), §4.2 and Fig. 6.
 # Switch RUN_CIFAR on to train. It downloads CIFAR-10 (about 170 MB) through torchvision and
 # uses a GPU when there is one; on a CPU one run takes days, on one modern GPU about an hour
 # (ResNet-20) to several hours (ResNet-110).
@@ -16,7 +16,7 @@ print('Device for the scale-up:', device)
 
 
 # %%
-# The CIFAR-10 nets (He et al. 2015, §4.2): a 3×3 convolution to 16 channels, then three stages
+# The CIFAR-10 nets (He et al. 2016a, §4.2): a 3×3 convolution to 16 channels, then three stages
 # of n basic blocks on 32×32, 16×16 and 8×8 feature maps with 16, 32 and 64 filters (the first
 # block of stages 2 and 3 has stride 2), global average pooling and a 10-way linear layer:
 # 6n + 2 weighted layers. BN after every convolution, ReLU after BN (and after the addition).

@@ -3,7 +3,7 @@ import { defineSchema, type StateOf } from '../schema';
 import { trainingFields } from './training-fields';
 
 /**
- * `block-variants`: residual nets that differ only in their block (He et al. 2016, Fig. 2 and
+ * `block-variants`: residual nets that differ only in their block (He et al. 2016b, Fig. 2 and
  * Fig. 4: what sits on the shortcut, where BN and ReLU go), two to four of them trained side by
  * side at one depth on the degradation lab's data, seed and initial weights.
  */

@@ -1,6 +1,6 @@
 import { defineSchema, type StateOf } from '../schema';
 
-/** Stage widths of an ImageNet ResNet (He et al. 2015, Table 1), and the CIFAR-10 ones. */
+/** Stage widths of an ImageNet ResNet (He et al. 2016a, Table 1), and the CIFAR-10 ones. */
 export const blockWidths = [16, 32, 64, 128, 256, 512] as const;
 /** Output feature-map sides: ImageNet stages 56…7, CIFAR-10 stages 32…8. */
 export const blockSizes = [7, 8, 14, 16, 28, 32, 56] as const;
@@ -14,7 +14,7 @@ export const residualBlockSchema = defineSchema({
   version: 1,
   fields: {
     block: { kind: 'enum', values: ['basic', 'bottleneck'], default: 'basic' },
-    /** He et al. 2015 §3.3: A zero-padding, B projection where the shape changes, C projection everywhere. */
+    /** He et al. 2016a §3.3: A zero-padding, B projection where the shape changes, C projection everywhere. */
     shortcut: { kind: 'enum', values: ['A', 'B', 'C'], default: 'B' },
     /** First block of a stage: stride 2 and twice the channels (the shape changes). */
     downsample: { kind: 'bool', default: false },
