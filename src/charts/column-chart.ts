@@ -2,7 +2,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { format } from 'd3-format';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import { chartFrame } from './chart-frame';
+import { availableWidth, chartFrame, observeWidth, sizeFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 
 export interface ColumnSeries {
@@ -29,7 +29,10 @@ export interface ColumnChartOptions {
   yLabel: string;
   /** d3-format specifier of the y ticks (default '~g'; '.0%' for shares). */
   yFormat?: string;
+  /** Width while the container has none (default 560); the chart takes its container's width, at most `maxWidth`. */
   width?: number;
+  maxWidth?: number;
+  /** Height in CSS px (default 280). */
   height?: number;
 }
 
@@ -38,12 +41,10 @@ export interface ColumnChartOptions {
  * `(element, options) → { update, destroy, svg }`; the numbers are in the widget's table.
  */
 export function createColumnChart(element: HTMLElement, options: ColumnChartOptions): Chart<ColumnData> {
-  const width = options.width ?? 560;
   const height = options.height ?? 280;
   const margin = { top: 30, right: 12, bottom: 44, left: 52 };
-  const innerW = width - margin.left - margin.right;
   const innerH = height - margin.top - margin.bottom;
-  const svg = chartFrame(element, { title: options.title, width, height });
+  const svg = chartFrame(element, { title: options.title, width: options.width ?? 560, height });
   const pattern = `nb-hatch-${Math.random().toString(36).slice(2)}`;
   const defs = svg.append('defs');
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
@@ -52,16 +53,23 @@ export function createColumnChart(element: HTMLElement, options: ColumnChartOpti
   const gx = plot.append('g').attr('class', 'axis').attr('transform', `translate(0,${innerH})`);
   const gy = plot.append('g').attr('class', 'axis');
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left + 8},12)`);
-  svg.append('text').attr('class', 'axis-label').attr('x', margin.left + innerW / 2).attr('y', height - 6).attr('text-anchor', 'middle').text(options.xLabel);
+  const xTitle = svg.append('text').attr('class', 'axis-label').attr('y', height - 6).attr('text-anchor', 'middle').text(options.xLabel);
   svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${margin.top + innerH / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(options.yLabel);
 
+  let last: ColumnData = { categories: [], series: [] };
   function update(data: ColumnData) {
+    last = data;
+    // Laid out for the container's width in CSS px: text stays 12 px on a phone and in an embed.
+    const width = availableWidth(element, options.width ?? 560, options.maxWidth);
+    const innerW = Math.max(40, width - margin.left - margin.right);
+    sizeFrame(svg, width, height);
+    xTitle.attr('x', margin.left + innerW / 2);
     const x = scaleBand<string>().domain(data.categories).range([0, innerW]).paddingInner(0.15);
     const inner = scaleBand<string>().domain(data.series.map((s) => s.id)).range([0, x.bandwidth()]).padding(0.05);
     const top = Math.max(1e-12, ...data.series.flatMap((s) => s.values.filter(Number.isFinite)));
     const y = scaleLinear().domain([0, top]).range([innerH, 0]).nice();
-    // Label every category when they fit, else every few.
-    const every = Math.max(1, Math.ceil(data.categories.length / 17));
+    // Label every category when they fit (about 26 px per label), else every few.
+    const every = Math.max(1, Math.ceil(data.categories.length / Math.max(2, Math.floor(innerW / 26))));
     gx.call(axisBottom(x).tickValues(data.categories.filter((_, i) => i % every === 0)));
     gy.call(axisLeft(y).ticks(5).tickFormat(format(options.yFormat ?? '~g')));
 
@@ -117,6 +125,14 @@ export function createColumnChart(element: HTMLElement, options: ColumnChartOpti
     items.select('text').text((d) => d.label);
   }
 
-  update({ categories: [], series: [] });
-  return { update, destroy: () => svg.remove(), svg: svg.node()! };
+  update(last);
+  const unobserve = observeWidth(element, () => update(last));
+  return {
+    update,
+    destroy: () => {
+      unobserve();
+      svg.remove();
+    },
+    svg: svg.node()!,
+  };
 }

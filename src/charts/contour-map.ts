@@ -3,7 +3,7 @@ import { contours } from 'd3-contour';
 import { geoIdentity, geoPath } from 'd3-geo';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { chartFrame } from './chart-frame';
+import { availableWidth, chartFrame, observeWidth, sizeFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 
 /** A square grid of values over [−span, span]², drawn as filled contours on a logarithmic colour scale. */
@@ -32,10 +32,11 @@ export interface ContourMapOptions {
   levels?: number;
 }
 
-const width = 320;
-const height = 292;
+/** Room around the square plot (CSS px): axes left and below, the colour bar on the right. */
 const margin = { top: 10, right: 52, bottom: 38, left: 44 };
-const plot = 230;
+/** Width while the container has none, and the widest the map gets (CSS px). */
+const defaultWidth = 320;
+const maxWidth = 360;
 
 /**
  * Filled contour map (d3-contour) with axes, a colour bar, the centre (the trained weights)
@@ -44,24 +45,41 @@ const plot = 230;
  */
 export function createContourMap(element: HTMLElement, options: ContourMapOptions): Chart<ContourData | undefined> {
   const levels = options.levels ?? 24;
-  const svg = chartFrame(element, { title: options.title, width, height, className: 'nb-contour' });
+  const svg = chartFrame(element, { title: options.title, width: defaultWidth, height: defaultWidth, className: 'nb-contour' });
   const root = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   const clip = `nb-contour-clip-${Math.random().toString(36).slice(2)}`;
-  root.append('clipPath').attr('id', clip).append('rect').attr('width', plot).attr('height', plot);
+  const clipRect = root.append('clipPath').attr('id', clip).append('rect');
   const bands = root.append('g').attr('clip-path', `url(#${clip})`);
   const marks = root.append('g');
-  const gx = root.append('g').attr('class', 'axis').attr('transform', `translate(0,${plot})`);
+  const gx = root.append('g').attr('class', 'axis');
   const gy = root.append('g').attr('class', 'axis');
-  root.append('rect').attr('width', plot).attr('height', plot).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.4);
-  svg.append('text').attr('class', 'axis-label').attr('x', margin.left + plot / 2).attr('y', height - 4).attr('text-anchor', 'middle').text(options.xLabel);
-  svg.append('text').attr('class', 'axis-label').attr('transform', `translate(12,${margin.top + plot / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(options.yLabel);
-  const bar = svg.append('g').attr('transform', `translate(${margin.left + plot + 12},${margin.top})`);
+  const frame = root.append('rect').attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-opacity', 0.4);
+  const xTitle = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text(options.xLabel);
+  const yTitle = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text(options.yLabel);
+  const bar = svg.append('g');
 
+  let last: ContourData | undefined;
   function update(data: ContourData | undefined) {
+    last = data;
+    // The square plot fills the container's width (CSS px), so axis text stays 12 px on a phone.
+    const width = availableWidth(element, defaultWidth, maxWidth);
+    const plot = Math.max(80, width - margin.left - margin.right);
+    const height = plot + margin.top + margin.bottom;
+    sizeFrame(svg, width, height);
+    clipRect.attr('width', plot).attr('height', plot);
+    frame.attr('width', plot).attr('height', plot);
+    gx.attr('transform', `translate(0,${plot})`);
+    xTitle.attr('x', margin.left + plot / 2).attr('y', height - 4);
+    yTitle.attr('transform', `translate(12,${margin.top + plot / 2}) rotate(-90)`);
+    bar.attr('transform', `translate(${margin.left + plot + 12},${margin.top})`);
     bands.selectAll('*').remove();
     marks.selectAll('*').remove();
     bar.selectAll('*').remove();
-    if (!data) return;
+    if (!data) {
+      gx.selectAll('*').remove();
+      gy.selectAll('*').remove();
+      return;
+    }
     const { values, resolution: R, span } = data;
     const filled = Math.max(0, Math.min(R, data.filledRows ?? R));
     if (filled === 0) return;
@@ -124,5 +142,13 @@ export function createContourMap(element: HTMLElement, options: ContourMapOption
   }
 
   update(undefined);
-  return { update, destroy: () => svg.remove(), svg: svg.node()! };
+  const unobserve = observeWidth(element, () => update(last));
+  return {
+    update,
+    destroy: () => {
+      unobserve();
+      svg.remove();
+    },
+    svg: svg.node()!,
+  };
 }

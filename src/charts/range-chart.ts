@@ -2,7 +2,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, line } from 'd3-shape';
-import { chartFrame } from './chart-frame';
+import { availableWidth, chartFrame, observeWidth, sizeFrame } from './chart-frame';
 import type { Chart } from './line-chart';
 
 /** One point of a range series: a mean and the lowest and highest of the values behind it. */
@@ -30,8 +30,10 @@ export interface RangeChartOptions {
   yDomain?: [number, number];
   /** A horizontal reference line (e.g. chance accuracy). */
   reference?: { y: number; label: string };
-  /** viewBox size (default 560 × 300). */
+  /** Width while the container has none (default 560); the chart takes its container's width, at most `maxWidth`. */
   width?: number;
+  maxWidth?: number;
+  /** Height in CSS px (default 300). */
   height?: number;
 }
 
@@ -41,22 +43,27 @@ export interface RangeChartOptions {
  * The numbers themselves are in the widget's `table[data-metrics]`.
  */
 export function createRangeChart(element: HTMLElement, options: RangeChartOptions): Chart<RangeSeries[]> {
-  const width = options.width ?? 560;
   const height = options.height ?? 300;
   const margin = { top: 30, right: 16, bottom: 44, left: 52 };
-  const innerW = width - margin.left - margin.right;
   const innerH = height - margin.top - margin.bottom;
-  const svg = chartFrame(element, { title: options.title, width, height });
+  const svg = chartFrame(element, { title: options.title, width: options.width ?? 560, height });
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
   const gx = plot.append('g').attr('class', 'axis').attr('transform', `translate(0,${innerH})`);
   const gy = plot.append('g').attr('class', 'axis');
   const ref = plot.append('g').attr('class', 'reference');
   const layers = plot.append('g');
   const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${margin.left + 8},12)`);
-  svg.append('text').attr('class', 'axis-label').attr('x', margin.left + innerW / 2).attr('y', height - 6).attr('text-anchor', 'middle').text(options.xLabel);
+  const xTitle = svg.append('text').attr('class', 'axis-label').attr('y', height - 6).attr('text-anchor', 'middle').text(options.xLabel);
   svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${margin.top + innerH / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(options.yLabel);
 
+  let last: RangeSeries[] = [];
   function update(series: RangeSeries[]) {
+    last = series;
+    // Laid out for the container's width in CSS px: text stays 12 px on a phone and in an embed.
+    const width = availableWidth(element, options.width ?? 560, options.maxWidth);
+    const innerW = Math.max(40, width - margin.left - margin.right);
+    sizeFrame(svg, width, height);
+    xTitle.attr('x', margin.left + innerW / 2);
     const all = series.flatMap((s) => s.points);
     const xs = all.map((p) => p.x);
     const xMax = xs.length ? Math.max(...xs) : 1;
@@ -113,12 +120,20 @@ export function createRangeChart(element: HTMLElement, options: RangeChartOption
         g.append('text').attr('x', 28).attr('dy', '0.35em');
         return g;
       })
-      .attr('transform', (_, i) => `translate(${i * 190},0)`);
+      .attr('transform', (_, i) => `translate(${i * Math.min(190, innerW / Math.max(1, series.length))},0)`);
     items.select('rect').attr('fill', (d) => d.color);
     items.select('line').attr('stroke', (d) => d.color).attr('stroke-dasharray', (d) => d.dash ?? '');
     items.select('text').text((d) => d.label);
   }
 
   update([]);
-  return { update, destroy: () => svg.remove(), svg: svg.node()! };
+  const unobserve = observeWidth(element, () => update(last));
+  return {
+    update,
+    destroy: () => {
+      unobserve();
+      svg.remove();
+    },
+    svg: svg.node()!,
+  };
 }
