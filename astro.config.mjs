@@ -42,7 +42,13 @@ export default defineConfig({
   },
   vite: {
     // Pagefind's search UI loads when the reader goes to search, not on every page (see the file).
-    resolve: { alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/overrides/pagefind-on-demand.ts', import.meta.url)) }] },
+    resolve: {
+      alias: [
+        { find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/overrides/pagefind-on-demand.ts', import.meta.url)) },
+        // Chapters import widgets as `@widgets/<id>/<Name>.astro` (the same alias is in tsconfig.json).
+        { find: /^@widgets\//, replacement: fileURLToPath(new URL('./src/widgets/', import.meta.url)) },
+      ],
+    },
     worker: { format: 'es' },
     optimizeDeps: { include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm'] },
   },

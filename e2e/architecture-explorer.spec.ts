@@ -1,13 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { analyzeArchitecture, catalog, summary } from '../src/lib/architectures';
+import { analyzeArchitecture, architectureCatalogue, summary } from '../src/lib/architectures';
 import { expect, langs, test } from './site';
 
 const ae = '#architecture-explorer';
 
-/** The analysed catalog model `id`: its table rows (with the auxiliary heads if asked) and totals. */
+/** The analysed catalogue model `id`: its table rows (with the auxiliary heads if asked) and totals. */
 function expected(id: string, auxiliary = false) {
-  const report = analyzeArchitecture(catalog.find((e) => e.id === id)!.build());
+  const report = analyzeArchitecture(architectureCatalogue.find((e) => e.id === id)!.build());
   const totals = auxiliary ? report.withAuxiliary : report.totals;
   return { rows: summary(report, { auxiliary }), params: totals.params, macs: totals.macs };
 }

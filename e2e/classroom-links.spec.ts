@@ -31,7 +31,7 @@ for (const lang of langs) {
 /** Locks and hidden settings, on every registered widget. */
 for (const entry of widgets) {
   test(`lock and hide work on ${entry.id}; Reset keeps them`, async ({ page, problems }) => {
-    await page.goto(`/en/${entry.page}/#${entry.id}`);
+    await page.goto(`/en/${entry.chapter}/#${entry.id}`);
     await mounted(page, entry.id);
     const keys = await controlledFields(page, entry);
     expect(keys.length, `${entry.id} has no controls marked data-field`).toBeGreaterThanOrEqual(2);
@@ -89,7 +89,7 @@ test('the language switch keeps the state, the options and the task', async ({ p
 
 test('a changed setting survives the language switch (address bar kept by replaceState)', async ({ page }) => {
   const entry = widgets[0]!;
-  await page.goto(`/en/${entry.page}/?w=${entry.id}#${entry.id}`);
+  await page.goto(`/en/${entry.chapter}/?w=${entry.id}#${entry.id}`);
   await mounted(page, entry.id);
   const [key] = await controlledFields(page, entry);
   const control = page.locator(`#${entry.id} [data-field="${key}"]`).first();

@@ -17,9 +17,9 @@ async function rows(page: Page, metrics: string) {
 async function drawOneByKeyboard(page: Page) {
   const pad = page.locator(`${w} [data-pad]`);
   await pad.focus();
-  for (let i = 0; i < 3; i++) await pad.press('Shift+ArrowUp'); // from row 13 to row 4
+  for (let i = 0; i < 3; i++) await pad.press('Shift+ArrowUp'); // from row 14 to row 5
   await pad.press('Space'); // pen down
-  for (let i = 0; i < 6; i++) await pad.press('Shift+ArrowDown'); // to row 22
+  for (let i = 0; i < 6; i++) await pad.press('Shift+ArrowDown'); // the lowered pen inks down to row 23
   await pad.press('Space'); // pen up
 }
 

@@ -113,18 +113,32 @@ for (const lang of langs) {
       expect(drawn[14]![15]).toBeGreaterThan(0); // output (14, 15) has ink to its left
       expect(drawn[14]![13]).toBeLessThan(0);
       expect(drawn[14]![2]).toBe(0);
-      // the keyboard: clear, move the cursor from (14, 14) to (3, 20), paint with Space
+      // the keyboard (the same pad as the CNN trainer's): clear, move the cursor from (14, 14) to
+      // (3, 20) — Shift moves 3 cells — and lower the pen with Space, which inks there
       await page.locator(`${ce} [data-action-local="clear"]`).click();
+      await expect.poll(async () => (await featureMap(page)).flat().every((v) => v === 0)).toBe(true);
       const canvas = page.locator(`${ce} [data-draw]`);
       await canvas.focus();
-      for (let i = 0; i < 11; i++) await canvas.press('ArrowUp');
-      for (let i = 0; i < 6; i++) await canvas.press('ArrowRight');
+      for (let i = 0; i < 3; i++) await canvas.press('Shift+ArrowUp');
+      for (let i = 0; i < 2; i++) await canvas.press('ArrowUp');
+      for (let i = 0; i < 2; i++) await canvas.press('Shift+ArrowRight');
       await canvas.press(' ');
-      const painted = await featureMap(page);
-      expect(painted[3]![21]).toBeGreaterThan(0); // ink at (3, 20) lies left of output (3, 21)
-      expect(painted[3]![19]).toBeLessThan(0);
+      await expect.poll(async () => (await featureMap(page))[3]![21]).toBeGreaterThan(0); // ink at (3, 20) lies left of output (3, 21)
+      expect((await featureMap(page))[3]![19]).toBeLessThan(0);
+      // the lowered pen inks where the cursor goes: down to row 9
+      for (let i = 0; i < 2; i++) await canvas.press('Shift+ArrowDown');
+      await expect.poll(async () => (await featureMap(page))[7]![21]).toBeGreaterThan(0);
+      // Space lifts it: moving to row 15 leaves no ink on the way; lowering it there inks row 15 only
+      await canvas.press(' ');
+      for (let i = 0; i < 2; i++) await canvas.press('Shift+ArrowDown');
+      await canvas.press(' ');
+      await expect.poll(async () => (await featureMap(page))[15]![21]).toBeGreaterThan(0);
+      const stroke = await featureMap(page);
+      expect(stroke[12]![21]).toBe(0); // input rows 11–13 stayed blank
+      expect(stroke[12]![19]).toBe(0);
+      // Delete clears the whole pad
       await canvas.press('Delete');
-      expect((await featureMap(page)).flat().every((v) => v === 0)).toBe(true);
+      await expect.poll(async () => (await featureMap(page)).flat().every((v) => v === 0)).toBe(true);
       // choosing a sample digit replaces the drawing
       await page.locator(`${ce} select[data-field="digit"]`).selectOption('0');
       await expect(page.locator(`${ce} [data-input-label]`)).toContainText('0');

@@ -111,7 +111,7 @@ for (const [id, query] of runs) {
     test.setTimeout(180_000);
     const entry = widgets.find((w) => w.id === id)!;
     const violations = await watchCsp(page);
-    await page.goto(`/en/${entry.page}/?w=${id}&${query}#${id}`);
+    await page.goto(`/en/${entry.chapter}/?w=${id}&${query}#${id}`);
     const root = page.locator(`#${id}`);
     await expect(root).toHaveAttribute('data-status', /idle|done/, { timeout: 30_000 });
     await root.locator('[data-run="train"]').click();

@@ -24,7 +24,7 @@ for (const lang of langs) {
       await expect(page.locator('[data-widget]')).toHaveCount(1);
       // The way back: the full chapter with the same query and the widget's hash.
       const back = page.locator('[data-chapter-link]');
-      await expect(back).toHaveAttribute('href', `/${lang}/${entry.page}/${new URL(href, 'http://x').search}#${entry.id}`);
+      await expect(back).toHaveAttribute('href', `/${lang}/${entry.chapter}/${new URL(href, 'http://x').search}#${entry.id}`);
       await expect(back).toHaveAttribute('target', '_blank');
       await expect(page.locator('[data-lang-link]')).toHaveAttribute('href', new RegExp(`^/${lang === 'zh' ? 'en' : 'zh'}/embed/${entry.id}/\\?w=`));
       await settle(page);
@@ -83,7 +83,7 @@ ${embedSnippet(src, 'Degradation lab', 300)}
   }
   // The way back to the chapter carries the current state.
   const back = await frame.locator('[data-chapter-link]').getAttribute('href');
-  expect(back).toContain(`/en/${entry.page}/?w=${entry.id}`);
+  expect(back).toContain(`/en/${entry.chapter}/?w=${entry.id}`);
   expect(back).toMatch(new RegExp(`#${entry.id}$`));
   lms.server.close();
 });
@@ -94,5 +94,5 @@ test('an embed reports a damaged task in the reader’s language', async ({ page
   await mounted(page, entry.id);
   await expect(page.locator('[data-notice="url"]')).toContainText('不在作业库中');
   const link = chapterLink({ widget: entry.id }, 'en');
-  expect(link).toContain(`/en/${entry.page}/`);
+  expect(link).toContain(`/en/${entry.chapter}/`);
 });

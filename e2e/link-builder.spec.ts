@@ -43,7 +43,7 @@ for (const lang of langs) {
     await seed.press('Enter');
     const link = builder.locator('[data-builder-link]');
     await expect(link).toHaveValue(/[?&]seed=5&/);
-    await expect(link).toHaveValue(new RegExp(`/${lang}/${entry.page}/\\?w=${entry.id}&v=1&.*#${entry.id}$`));
+    await expect(link).toHaveValue(new RegExp(`/${lang}/${entry.chapter}/\\?w=${entry.id}&v=1&.*#${entry.id}$`));
 
     // Teacher options.
     await builder.locator(`input[data-builder-option="lock"][value="seed"]`).check();
@@ -69,7 +69,7 @@ for (const lang of langs) {
 
     // Embed address and snippet carry the same query; the QR code is drawn locally.
     const embed = await builder.locator('[data-builder-embed-src]').inputValue();
-    expect(embed).toBe(href.replace(`/${lang}/${entry.page}/`, `/${lang}/embed/${entry.id}/`).replace(`#${entry.id}`, ''));
+    expect(embed).toBe(href.replace(`/${lang}/${entry.chapter}/`, `/${lang}/embed/${entry.id}/`).replace(`#${entry.id}`, ''));
     await expect(builder.locator('[data-builder-embed]')).toHaveValue(new RegExp(`^<iframe src="${embed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/&/g, '&amp;')}"`));
     await expect(builder.locator('[data-builder-qr] svg')).toHaveCount(1);
 

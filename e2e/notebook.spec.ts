@@ -29,7 +29,7 @@ test('the notebook export is offered by the five training widgets and by no othe
 for (const lang of langs) {
   for (const entry of training) {
     test(`${entry.id} (${lang}): the toolbar button saves a notebook of the widget’s current state, with a link back`, async ({ page, problems }, info) => {
-      await page.goto(`/${lang}/${entry.page}/`);
+      await page.goto(`/${lang}/${entry.chapter}/`);
       await widgetReady(page, entry.id);
       const button = page.locator(`#${entry.id} button[data-action="export-notebook"]`);
       await expect(button).toHaveText(notebookStrings[lang].button);
@@ -47,7 +47,7 @@ for (const lang of langs) {
       expect(setting(codeCells(nb).join('\n'), 'SEED')).toBe('77');
       // The link back opens this widget in this state.
       const link = new URL(nb.json.metadata.resnet_notebook.link);
-      expect(link.pathname).toBe(`/${lang}/${entry.page}/`);
+      expect(link.pathname).toBe(`/${lang}/${entry.chapter}/`);
       expect(link.hash).toBe(`#${entry.id}`);
       expect(link.search.slice(1)).toBe(state);
       expect(markdownText(nb)).toContain(`<${link.href}>`);

@@ -100,7 +100,7 @@ test.describe('a 375 × 667 phone', () => {
       test.setTimeout(180_000);
       const small: string[] = [];
       let measured = 0;
-      for (const slug of [...new Set(widgets.map((w) => w.page))]) {
+      for (const slug of [...new Set(widgets.map((w) => w.chapter))]) {
         await page.goto(pagePath(lang, slug));
         await mountAll(page);
         for (const d of await page.locator('[data-widget] details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));

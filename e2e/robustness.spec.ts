@@ -100,7 +100,7 @@ for (const lang of langs) {
     test(`${id} (${lang}): WASM that cannot load → CPU backend, a message in the reader’s language, training on`, async ({ page, problems }) => {
       test.setTimeout(240_000);
       await page.route('**/*.wasm', (route) => route.abort());
-      await page.goto(`/${lang}/${entry.page}/?w=${id}&${query}#${id}`);
+      await page.goto(`/${lang}/${entry.chapter}/?w=${id}&${query}#${id}`);
       const root = page.locator(sel);
       await expect(root).toHaveAttribute('data-status', /idle|done/, { timeout: 30_000 });
       await root.locator('[data-run="train"]').click();
@@ -119,7 +119,7 @@ for (const lang of langs) {
 
     test(`${id} (${lang}): a worker that dies mid-run → a message in the reader’s language, Restart, training again`, async ({ page, problems }) => {
       test.setTimeout(240_000);
-      await page.goto(`/${lang}/${entry.page}/?w=${id}&${long}#${id}`);
+      await page.goto(`/${lang}/${entry.chapter}/?w=${id}&${long}#${id}`);
       const root = page.locator(sel);
       await expect(root).toHaveAttribute('data-status', /idle|done/, { timeout: 30_000 });
       const started = page.waitForEvent('worker');

@@ -8,7 +8,7 @@
  * Text is drawn at 12 px in real pixels (the SVG is not scaled), so it stays legible on a phone.
  */
 import { select, type Selection } from 'd3-selection';
-import { geometry, layoutDiagram, type BlockLayout, type Chip, type DiagramLayout, type DiagramStage, type LayerNode, type StageLayout } from './arch-layout';
+import { geometry, layoutDiagram, type BlockLayout, type Chip, type DiagramLayout, type DiagramStage, type LayerNode, type StageLayout } from '../lib/architectures/arch-layout';
 import { kindColor } from './layer-colors';
 
 export { kindColor };

@@ -10,10 +10,10 @@ import { body, languages, readPages } from './content-files';
 
 const pages = { zh: readPages('zh'), en: readPages('en') };
 
-/** Widget ids whose component the chapter imports and places: `import X from '…/widgets/<id>/X.astro'` + `<X`. */
+/** Widget ids whose component the chapter imports and places: `import X from '@widgets/<id>/X.astro'` + `<X`. */
 function widgetsOn(mdx: string): string[] {
   const ids: string[] = [];
-  for (const m of mdx.matchAll(/^import (\w+) from '[./]*\/src\/widgets\/([\w-]+)\/\w+\.astro';$/gm)) {
+  for (const m of mdx.matchAll(/^import (\w+) from '@widgets\/([\w-]+)\/\w+\.astro';$/gm)) {
     if (new RegExp(`<${m[1]}\\b`).test(body(mdx))) ids.push(m[2]!);
   }
   return ids;
@@ -35,6 +35,10 @@ function boxesOn(mdx: string): Box[] {
 }
 
 describe('“Try this” boxes', () => {
+  it.each(languages)('%s chapters import widgets through the @widgets alias, never by a relative path', (lang) => {
+    for (const [slug, mdx] of pages[lang]) expect(mdx.match(/^import .* from '[./]*\/?src\/widgets\/.*$/gm) ?? [], slug).toEqual([]);
+  });
+
   it.each(languages)('every widget on a %s chapter has its box on the same page', (lang) => {
     let seen = 0;
     for (const [slug, mdx] of pages[lang]) {

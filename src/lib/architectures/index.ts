@@ -9,7 +9,7 @@
  * - Arithmetic: `analyzeArchitecture(spec)` gives per layer, block, stage and in total the output
  *   shape, trainable parameters, BN statistics (kept apart), multiply-adds (conv + fc, the
  *   convention of He et al.'s "FLOPs"), receptive field (size, jump) and weighted depth.
- * - Views: `summary(spec)` → table rows; `catalog` → every model with its published figures;
+ * - Views: `summary(spec)` → table rows; `catalogue` → every model with its published figures;
  *   `compareWithPublished(report, figure)` → does the computed value agree with print?
  */
 export type {
@@ -59,7 +59,7 @@ export type {
 export { analyzeArchitecture } from './analyze';
 export { summary, type SummaryOptions, type SummaryRow } from './summary';
 export { agreesWithPrinted, compareWithPublished, type Comparison, type PublishedFigure } from './published-figures';
-export { architectureById, catalog, type CatalogEntry, type Family } from './catalog';
+export { architectureById, architectureCatalogue, type CatalogueEntry, type Family } from './catalogue';
 export { alexnet, type AlexNetOptions } from './models/alexnet';
 export { cifarResNet, type CifarResNetOptions } from './models/cifar-resnet';
 export { googlenet, type GoogLeNetOptions } from './models/googlenet';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArchitecture } from './analyze';
-import { catalog } from './catalog';
+import { architectureCatalogue } from './catalogue';
 import { googlenet } from './models/googlenet';
 import { resnet } from './models/resnet';
 import { summary } from './summary';
@@ -41,8 +41,8 @@ describe('summary(model)', () => {
     expect(rows.find((r) => r.name === 'conv3_1_proj')).toMatchObject({ level: 1, path: 'shortcut', outShape: [28, 28, 512] });
   });
 
-  it('rows of every catalog model sum to the analysed totals', () => {
-    for (const entry of catalog) {
+  it('rows of every catalogue model sum to the analysed totals', () => {
+    for (const entry of architectureCatalogue) {
       const report = analyzeArchitecture(entry.build());
       const rows = summary(report);
       expect([total(rows, 'params'), total(rows, 'bnStats'), total(rows, 'macs')], entry.id).toEqual([

@@ -39,7 +39,7 @@ describe('the assignment catalogue', () => {
       it('opens the widget in a valid state, with no correction', () => {
         for (const lang of ['zh', 'en'] as const) {
           const url = new URL(assignmentLink(a, lang), 'https://example.org');
-          expect(url.pathname).toBe(`/${lang}/${entry.page}/`);
+          expect(url.pathname).toBe(`/${lang}/${entry.chapter}/`);
           expect(url.hash).toBe(`#${a.widget}`);
           const parsed = parseState(entry.schema, url.searchParams);
           expect(parsed.corrections).toEqual([]);

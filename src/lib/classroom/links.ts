@@ -39,7 +39,7 @@ export function linkQuery(spec: LinkSpec): URLSearchParams {
 export function chapterPath(widget: string, lang: Locale): string {
   const entry = widgetById(widget);
   if (!entry) throw new Error(`unknown widget ${widget}`);
-  return sitePath(`/${lang}/${entry.page}/`);
+  return sitePath(`/${lang}/${entry.chapter}/`);
 }
 
 /** `/en/embed/degradation-lab/` (with the site's base in front, if any). */

@@ -9,7 +9,7 @@
  * in both languages. A unit test asks for a label of every setting and every allowed value of every
  * registered widget. Pure: no DOM.
  */
-import { catalog } from '../architectures/catalog';
+import { architectureCatalogue } from '../architectures/catalogue';
 import type { Locale } from '../i18n/locales';
 import { architectureExplorerStrings } from '../i18n/widgets/architecture-explorer';
 import { blockVariantsStrings } from '../i18n/widgets/block-variants';
@@ -51,9 +51,9 @@ interface WidgetLabels {
 
 const prefixed = (s: Strings, prefix: string, values: readonly string[]) => Object.fromEntries(values.map((v) => [v, s[`${prefix}${v}`] ?? v]));
 
-/** Display names of the architecture catalog's models (the explorer's picker says the same). */
+/** Display names of the architecture catalogue's models (the explorer's picker says the same). */
 function modelNames(s: Strings): Record<string, string> {
-  return Object.fromEntries(catalog.map((e) => [e.id, s[`model.${e.id}`] ?? e.build().name]));
+  return Object.fromEntries(architectureCatalogue.map((e) => [e.id, s[`model.${e.id}`] ?? e.build().name]));
 }
 
 /** The settings every widget training the degradation lab's nets shares (same names there). */

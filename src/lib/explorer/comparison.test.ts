@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bibliography } from '../../data/bibliography';
-import { analyzeArchitecture, catalog } from '../architectures';
+import { analyzeArchitecture, architectureCatalogue } from '../architectures';
 import { comparisonModels, comparisonRows } from './comparison';
 
 describe('comparison of the classic networks', () => {
@@ -24,7 +24,7 @@ describe('comparison of the classic networks', () => {
       resnet152: 60_192_808,
     });
     for (const r of rows) {
-      const entry = catalog.find((e) => e.id === r.id)!;
+      const entry = architectureCatalogue.find((e) => e.id === r.id)!;
       expect(r.macs).toBe(analyzeArchitecture(entry.build()).totals.macs);
     }
   });

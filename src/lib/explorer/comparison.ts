@@ -1,10 +1,10 @@
 /**
  * The comparison view: AlexNet, VGG, GoogLeNet and ResNet side by side. Parameters and
- * multiply-adds are computed from the specs (`catalog`); ILSVRC top-5 errors are cited, each with
+ * multiply-adds are computed from the specs (`catalogue`); ILSVRC top-5 errors are cited, each with
  * its source, and marked as a single model (validation set, 10 crops) or an ensemble (the
  * competition entry, test set). Sources: reference/factcheck.md B1–B3.
  */
-import { analyzeArchitecture, catalog, type PublishedFigure } from '../architectures';
+import { analyzeArchitecture, architectureCatalogue, type PublishedFigure } from '../architectures';
 
 export interface Top5Result {
   /** Top-5 error in percent. */
@@ -24,7 +24,7 @@ export interface Top5Result {
 }
 
 export interface ComparisonModel {
-  /** Catalog id. */
+  /** Catalogue id. */
   id: string;
   /** Display name. */
   name: string;
@@ -157,8 +157,8 @@ export interface ComparisonRow extends ComparisonModel {
 /** The comparison rows with computed costs, in the order of `comparisonModels`. */
 export function comparisonRows(): ComparisonRow[] {
   return comparisonModels.map((model) => {
-    const entry = catalog.find((e) => e.id === model.id);
-    if (!entry) throw new RangeError(`comparison model ${model.id} is not in the catalog`);
+    const entry = architectureCatalogue.find((e) => e.id === model.id);
+    if (!entry) throw new RangeError(`comparison model ${model.id} is not in the catalogue`);
     const report = analyzeArchitecture(entry.build());
     const paper = entry.published.filter((f) => f.cite !== undefined);
     return {

@@ -19,22 +19,22 @@ import { lossLandscapeSchema } from './schemas/loss-landscape';
 export interface WidgetEntry {
   id: string;
   schema: WidgetSchema;
-  /** Chapter slug (same in both languages) where the widget stands. */
-  page: string;
+  /** Chapter slug (same in both languages) where the widget stands, e.g. `resnet-principles`. */
+  chapter: string;
 }
 
 export const widgets: readonly WidgetEntry[] = [
-  { id: degradationLabSchema.id, schema: degradationLabSchema, page: 'resnet-principles' },
-  { id: gradientFlowSchema.id, schema: gradientFlowSchema, page: 'resnet-principles' },
-  { id: boundaryLabSchema.id, schema: boundaryLabSchema, page: 'ml-vs-dl' },
-  { id: convExplorerSchema.id, schema: convExplorerSchema, page: 'cnn-anatomy' },
-  { id: residualBlockSchema.id, schema: residualBlockSchema, page: 'resnet-principles' },
-  { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, page: 'case-studies/vgg' },
-  { id: cnnTrainerSchema.id, schema: cnnTrainerSchema, page: 'cnn-anatomy' },
-  { id: cnnDepthLabSchema.id, schema: cnnDepthLabSchema, page: 'case-studies/resnet' },
-  { id: blockVariantsSchema.id, schema: blockVariantsSchema, page: 'why-residuals-work' },
-  { id: lesionStudySchema.id, schema: lesionStudySchema, page: 'why-residuals-work' },
-  { id: lossLandscapeSchema.id, schema: lossLandscapeSchema, page: 'why-residuals-work' },
+  { id: degradationLabSchema.id, schema: degradationLabSchema, chapter: 'resnet-principles' },
+  { id: gradientFlowSchema.id, schema: gradientFlowSchema, chapter: 'resnet-principles' },
+  { id: boundaryLabSchema.id, schema: boundaryLabSchema, chapter: 'ml-vs-dl' },
+  { id: convExplorerSchema.id, schema: convExplorerSchema, chapter: 'cnn-anatomy' },
+  { id: residualBlockSchema.id, schema: residualBlockSchema, chapter: 'resnet-principles' },
+  { id: architectureExplorerSchema.id, schema: architectureExplorerSchema, chapter: 'case-studies/vgg' },
+  { id: cnnTrainerSchema.id, schema: cnnTrainerSchema, chapter: 'cnn-anatomy' },
+  { id: cnnDepthLabSchema.id, schema: cnnDepthLabSchema, chapter: 'case-studies/resnet' },
+  { id: blockVariantsSchema.id, schema: blockVariantsSchema, chapter: 'why-residuals-work' },
+  { id: lesionStudySchema.id, schema: lesionStudySchema, chapter: 'why-residuals-work' },
+  { id: lossLandscapeSchema.id, schema: lossLandscapeSchema, chapter: 'why-residuals-work' },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {

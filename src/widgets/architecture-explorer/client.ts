@@ -13,7 +13,14 @@ import type { InceptionId } from '../../lib/explorer/inception';
 import { mountWidget } from '../shared/widget-runtime';
 import { fill } from '../../lib/i18n/translate';
 import { hasAuxiliary, loadModel, type ExplorerModelData } from './model';
-import { nameOf, bubbleOptions, comparisonPoints, diagramText, layerByName, renderInception, renderInspector, renderShare, renderTables, renderTotals } from './render';
+import { bubbleOptions, comparisonPoints } from './comparison-view';
+import { diagramText } from './diagram-view';
+import { renderInception } from './inception-view';
+import { layerByName, renderInspector } from './inspector-view';
+import { nameOf } from './labels';
+import { renderShare } from './share-view';
+import { renderTables } from './tables-view';
+import { renderTotals } from './totals-view';
 import { yieldToMain } from '../shared/lazy-mount';
 
 interface Pane {

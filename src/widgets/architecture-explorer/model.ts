@@ -1,11 +1,11 @@
 /**
- * The explorer's data, pure (no DOM): a catalog model analysed once, with everything the views
+ * The explorer's data, pure (no DOM): a catalogue model analysed once, with everything the views
  * need. Used at build time by the Astro component and in the browser by the client, so the page
  * before and after JavaScript shows the same numbers.
  */
-import { analyzeArchitecture, catalog, summary, type ArchitectureReport, type Family, type SummaryRow } from '../../lib/architectures';
+import { analyzeArchitecture, architectureCatalogue, summary, type ArchitectureReport, type Family, type SummaryRow } from '../../lib/architectures';
 import { costShare, type CostShare } from '../../lib/explorer/share';
-import { diagramStages, type DiagramStage } from '../../charts/arch-layout';
+import { diagramStages, type DiagramStage } from '../../lib/architectures/diagram-stages';
 import type { Locale } from '../../lib/i18n/locales';
 import { architectureExplorerStrings, type ArchitectureExplorerKey } from '../../lib/i18n/widgets/architecture-explorer';
 
@@ -29,13 +29,13 @@ export function hasAuxiliary(id: string): boolean {
   return id === 'googlenet' || id === 'googlenet-torchvision';
 }
 
-/** The analysed model `id` (a catalog id), with or without auxiliary heads. Throws for an unknown id. */
+/** The analysed model `id` (a catalogue id), with or without auxiliary heads. Throws for an unknown id. */
 export function loadModel(id: string, auxiliary = false): ExplorerModelData {
   const aux = auxiliary && hasAuxiliary(id);
   const key = `${id}|${aux}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const entry = catalog.find((e) => e.id === id);
+  const entry = architectureCatalogue.find((e) => e.id === id);
   if (!entry) throw new RangeError(`unknown model ${id}`);
   const report = analyzeArchitecture(entry.build());
   const t = aux ? report.withAuxiliary : report.totals;
@@ -61,20 +61,20 @@ export function loadModel(id: string, auxiliary = false): ExplorerModelData {
   return data;
 }
 
-/** Localised display name of a catalog model. */
+/** Localised display name of a catalogue model. */
 export function modelLabel(id: string, locale: Locale): string {
   const s = architectureExplorerStrings[locale];
   const key = `model.${id}` as ArchitectureExplorerKey;
   if (key in s) return s[key];
-  const entry = catalog.find((e) => e.id === id);
+  const entry = architectureCatalogue.find((e) => e.id === id);
   return entry ? entry.build().name : id;
 }
 
-/** The model picker: families in catalog order, each with its models. */
+/** The model picker: families in catalogue order, each with its models. */
 export function modelGroups(locale: Locale): { family: Family; label: string; models: { id: string; label: string }[] }[] {
   const s = architectureExplorerStrings[locale];
   const groups: { family: Family; label: string; models: { id: string; label: string }[] }[] = [];
-  for (const entry of catalog) {
+  for (const entry of architectureCatalogue) {
     let group = groups.find((g) => g.family === entry.family);
     if (!group) {
       group = { family: entry.family, label: s[`family.${entry.family}` as ArchitectureExplorerKey], models: [] };

@@ -13,7 +13,7 @@ import { percent } from '../../lib/i18n/number-format';
 import type { Locale } from '../../lib/i18n/locales';
 import { centerDigit } from '../../lib/ml/digit-preprocess';
 import { softmaxRegressionProbabilities, tinyCnnTrace } from '../../lib/ml/tiny-cnn-reference';
-import { createDrawPad } from './draw-pad';
+import { createDrawPad } from '../shared/draw-pad';
 import { sampleDigit, type CnnRecording } from './recording';
 import { tableRow } from '../shared/metrics-table';
 import { probabilityCells } from './rows';

@@ -8,20 +8,24 @@
  *
  * Test and embedding interface it adds to the root: `data-state` (the state as link parameters),
  * and a bubbling `nb:state` event (`detail: { id, query, labels }`) after every change.
+ *
+ * `mountWidget` keeps the state and composes the parts in `./runtime/`: the URL notice, teacher
+ * options, control labels, the frame's buttons, the toast, the pin into view and `run=1`.
  */
-import { parseState, normalizeState, serializeState, type UrlCorrection } from '../../lib/state/codec';
+import { parseState, normalizeState, serializeState } from '../../lib/state/codec';
 import { parseLinkOptions, type LinkOptions } from '../../lib/state/link-options';
 import { defaults, type StateOf, type WidgetSchema } from '../../lib/state/schema';
 import { toLocale, type Locale } from '../../lib/i18n/locales';
 import { useStrings, type StringKey } from '../../lib/i18n/strings';
-import { urlNotice } from '../../lib/i18n/url-notice';
-import { applyLimits, bindNumberFields, controlsFor, listenControls, writeControls } from './controls';
-import { download, standaloneSvg, svgToPng, tableToCsv } from './export';
-import { numberFieldOf } from './number-field';
+import { applyLimits, bindNumberFields, listenControls, writeControls } from './controls';
 import { urlWriter, widgetLink } from './url-sync';
-
-/** The name of the `task=` parameter in notices (the rest of the classroom strings load with the task panel). */
-const taskLabel = { zh: '作业', en: 'task' } as const;
+import { createAutorun } from './runtime/autorun';
+import { controlLabeller } from './runtime/control-label';
+import { createLinkNotice } from './runtime/link-notice';
+import { pinIntoView } from './runtime/pin-into-view';
+import { applyTeacherOptions } from './runtime/teacher-options';
+import { createToast } from './runtime/toast';
+import { bindWidgetActions } from './runtime/widget-actions';
 
 export type WidgetStatus = 'idle' | 'loading' | 'running' | 'done' | 'error';
 
@@ -67,58 +71,16 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
     const task = new URLSearchParams(search).get('task');
     if (task !== null) extraParams.set('task', task);
   }
+  const labelOf = opts.label ?? controlLabeller(root, locale);
+  const notice = createLinkNotice(root, [...parsed.corrections, ...link.corrections], locale, labelOf);
+  applyTeacherOptions(root, options, t('widget.locked'));
 
-  const labelOf =
-    opts.label ??
-    ((key: string) => {
-      if (key === 'task') return taskLabel[locale];
-      // A group (radios, checkboxes) is named by its legend (`data-label-for`), a single control by its label.
-      const el = controlsFor(root, key)[0];
-      const group = root.querySelector(`[data-label-for="${CSS.escape(key)}"]`)?.textContent;
-      const text = group ?? el?.labels?.[0]?.querySelector('[data-label]')?.textContent ?? el?.labels?.[0]?.textContent;
-      return (text ?? key).trim().replace(/\s+/g, ' ');
-    });
-
-  // The notice: every correction made to the link, in the reader's language.
-  const notice = root.querySelector<HTMLElement>('[data-notice="url"]');
-  const corrections: UrlCorrection[] = [...parsed.corrections, ...link.corrections];
-  const extraClauses: string[] = [];
-  const showNotice = () => {
-    if (!notice || (!corrections.length && !extraClauses.length)) return;
-    notice.textContent = urlNotice(corrections, locale, labelOf, extraClauses);
-    notice.hidden = false;
-  };
-  showNotice();
-
-  // Teacher options: hidden and locked controls.
-  for (const key of options.hide) {
-    for (const el of controlsFor(root, key)) {
-      const wrap = el.closest<HTMLElement>('[data-control]') ?? el;
-      wrap.hidden = true;
-      wrap.dataset.hiddenByLink = '';
-    }
-  }
-  for (const key of options.lock) {
-    for (const el of controlsFor(root, key)) {
-      el.disabled = true;
-      const wrap = el.closest<HTMLElement>('[data-control]');
-      if (wrap && !wrap.querySelector('.nb-locked')) {
-        wrap.dataset.locked = '';
-        const badge = document.createElement('span');
-        badge.className = 'nb-locked';
-        badge.textContent = t('widget.locked');
-        wrap.append(badge);
-      }
-    }
-  }
-
+  // The state: controls, the address bar, listeners and the `nb:state` event follow every change.
   applyLimits(root, schema);
   writeControls(root, schema, state as Record<string, unknown>, opts.format);
   const writeUrl = urlWriter(schema, () => options, () => extraParams);
-
   const announce = () => {
-    const params = serializeState(schema, state);
-    root.dataset.state = params.toString();
+    root.dataset.state = serializeState(schema, state).toString();
     const query = new URL(widgetLink(schema, state, options, extraParams)).search;
     const labels = Object.fromEntries(Object.keys(schema.fields).map((k) => [k, labelOf(k)]));
     root.dispatchEvent(new CustomEvent('nb:state', { bubbles: true, detail: { id: schema.id, query, labels } }));
@@ -144,7 +106,6 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
       return (state as Record<string, number>)[key]!;
     },
   );
-
   listenControls(root, schema, (key, value) => {
     if (options.lock.includes(key)) return;
     const next = normalizeState(schema, { ...state, [key]: value } as Partial<StateOf<S>>);
@@ -154,63 +115,22 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
     commit(next, [key as keyof StateOf<S>], true);
   });
 
-  const linkOutput = root.querySelector<HTMLInputElement>('[data-link-output]');
-  const toastEl = root.querySelector<HTMLElement>('[data-toast]');
-  let toastTimer: ReturnType<typeof setTimeout> | undefined;
-  const toast = (message: string) => {
-    if (!toastEl) return;
-    toastEl.textContent = message;
-    clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => (toastEl.textContent = ''), 6000);
-  };
-
-  root.addEventListener('click', async (event) => {
-    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
-    if (!button || !root.contains(button)) return;
-    const action = button.dataset.action;
-    if (action === 'copy-link') {
-      const href = widgetLink(schema, state, options, extraParams);
-      if (linkOutput) {
-        linkOutput.value = href;
-        linkOutput.closest('label')!.hidden = false;
-      }
-      try {
-        await navigator.clipboard.writeText(href);
-        toast(t('widget.copied'));
-      } catch {
-        linkOutput?.select();
-        toast(t('widget.copyFailed'));
-      }
-    } else if (action === 'print') {
-      const { openPrintView } = await import('./print-view');
-      openPrintView({ root, schema, locale, state: state as Record<string, unknown>, link: widgetLink(schema, state, options, extraParams), label: labelOf, hidden: options.hide });
-    } else if (action === 'reset') {
-      const fresh = defaults(schema) as Record<string, unknown>;
-      // Locked and hidden settings stay as the teacher set them.
-      for (const key of [...options.lock, ...options.hide]) fresh[key] = (state as Record<string, unknown>)[key];
+  const toast = createToast(root);
+  bindWidgetActions({
+    root,
+    schema,
+    locale,
+    t,
+    options,
+    state: () => state as Record<string, unknown>,
+    link: () => widgetLink(schema, state, options, extraParams),
+    labelOf,
+    toast,
+    defaults: () => defaults(schema) as Record<string, unknown>,
+    reset: (fresh) => {
       commit(normalizeState(schema, fresh as Partial<StateOf<S>>), Object.keys(schema.fields) as (keyof StateOf<S>)[], true);
-      for (const el of root.querySelectorAll('input[data-number-field]')) numberFieldOf(el)?.clear();
-      if (notice) notice.hidden = true;
-    } else if (action === 'export-csv') {
-      for (const table of root.querySelectorAll<HTMLTableElement>('table[data-metrics]')) {
-        if (table.rows.length > 1) download(`${schema.id}-${table.dataset.metrics}.csv`, new Blob([tableToCsv(table)], { type: 'text/csv' }));
-      }
-    } else if (action === 'export-notebook') {
-      const { notebookAction } = await import('./notebook-export');
-      toast(await notebookAction(schema, state as Record<string, unknown>, locale));
-    } else if (action === 'export-svg' || action === 'export-png') {
-      const charts = [...root.querySelectorAll<SVGSVGElement>('svg.nb-chart')].filter((s) => s.getClientRects().length > 0);
-      if (!charts.length) toast(t('widget.noFigure'));
-      for (const [i, svg] of charts.entries()) {
-        const text = standaloneSvg(svg);
-        const name = `${schema.id}-${svg.dataset.chart ?? i + 1}`;
-        if (action === 'export-svg') download(`${name}.svg`, new Blob([text], { type: 'image/svg+xml' }));
-        else {
-          const vb = svg.viewBox.baseVal;
-          download(`${name}.png`, await svgToPng(text, vb.width || 560, vb.height || 300));
-        }
-      }
-    }
+      notice.hide();
+    },
   });
 
   // A classroom task in the link: the panel and its checks load only when there is one.
@@ -224,10 +144,7 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
           locale,
           state: () => state as StateOf<WidgetSchema>,
           onChange: (l) => listeners.push(l),
-          notice: (clause) => {
-            extraClauses.push(clause);
-            showNotice();
-          },
+          notice: (clause) => notice.addClause(clause),
           dropTask: () => extraParams.delete('task'),
         },
         taskRaw,
@@ -235,42 +152,8 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
     );
   }
 
-  // Opening a link to this widget: bring it into view (not inside an embed, where it is the page),
-  // and keep it there while the page above settles (fonts, other widgets drawing), until the
-  // reader scrolls, types or presses a pointer, or 4 s have passed.
-  const embedded = document.documentElement.hasAttribute('data-embed');
-  if (parsed.addressed && !embedded) {
-    const pin = () => root.scrollIntoView({ block: 'start', behavior: 'instant' });
-    const ro = new ResizeObserver(() => pin());
-    // `data-pinned` is there while the pin holds: tests that aim the mouse wait for it to go.
-    root.dataset.pinned = 'true';
-    const release = () => {
-      ro.disconnect();
-      delete root.dataset.pinned;
-      for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) removeEventListener(type, release);
-    };
-    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) addEventListener(type, release, { passive: true, once: true });
-    requestAnimationFrame(() => {
-      pin();
-      ro.observe(document.body);
-    });
-    setTimeout(release, 4000);
-  }
-
-  // `run=1`: start the run once the widget is ready — the first time it reports idle/done (widgets
-  // call setStatus at the end of their start), or after a grace period — by pressing its Train button.
-  let autorun = parsed.addressed && options.run;
-  const startRun = () => {
-    if (!autorun) return;
-    autorun = false;
-    setTimeout(() => {
-      const status = root.dataset.status;
-      const train = root.querySelector<HTMLButtonElement>('button[data-run="train"]');
-      if (train && !train.disabled && status !== 'running' && status !== 'loading') train.click();
-    }, 0);
-  };
-  if (autorun) setTimeout(startRun, 3000);
-
+  if (parsed.addressed) pinIntoView(root);
+  const autorun = createAutorun(root, parsed.addressed && options.run);
   announce();
 
   return {
@@ -295,7 +178,7 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
     },
     setStatus(status) {
       root.dataset.status = status;
-      if (status === 'idle' || status === 'done') startRun();
+      if (status === 'idle' || status === 'done') autorun.ready();
     },
     toast,
   };

@@ -1,6 +1,6 @@
 import { defineSchema, type StateOf } from '../schema';
 
-/** Every model of the catalog (`src/lib/architectures/catalog.ts`; a unit test keeps the two in step). */
+/** Every model of the catalogue (`src/lib/architectures/catalogue.ts`; a unit test keeps the two in step). */
 export const explorerModels = [
   'alexnet',
   'alexnet-ungrouped',

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../architectures';
+import { architectureCatalogue } from '../../architectures';
 import { parseState } from '../codec';
 import { widgetById } from '../registry';
 import { architectureExplorerSchema, explorerModels, explorerPresets, presetState } from './architecture-explorer';
 import { residualBlockSchema } from './residual-block';
 
 describe('architecture-explorer schema', () => {
-  it('offers exactly the catalog’s models', () => {
-    expect([...explorerModels]).toEqual(catalog.map((e) => e.id));
+  it('offers exactly the catalogue’s models', () => {
+    expect([...explorerModels]).toEqual(architectureCatalogue.map((e) => e.id));
   });
 
   it('is registered on the VGG chapter; residual-block on resnet-principles', () => {
-    expect(widgetById('architecture-explorer')?.page).toBe('case-studies/vgg');
-    expect(widgetById('residual-block')?.page).toBe('resnet-principles');
+    expect(widgetById('architecture-explorer')?.chapter).toBe('case-studies/vgg');
+    expect(widgetById('residual-block')?.chapter).toBe('resnet-principles');
   });
 
   it('presets use valid values; a model id is a preset too', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArchitecture, catalog, summary } from '../lib/architectures';
-import { diagramStages, layoutDiagram, walkLayers, type Chip } from './arch-layout';
+import { analyzeArchitecture, architectureCatalogue, summary } from './index';
+import { layoutDiagram, type Chip } from './arch-layout';
+import { diagramStages, walkLayers } from './diagram-stages';
 
 const labels = (l: { kind: string; kernel: number | null; units: number | null }) =>
   l.kind === 'conv' ? [`${l.kernel}×${l.kernel} conv, ${l.units}`, `${l.kernel}×${l.kernel}`] : [l.kind];
@@ -8,10 +9,10 @@ const labels = (l: { kind: string; kernel: number | null; units: number | null }
 const overlap = (a: Chip, b: Chip) => a.x < b.x + b.w - 0.01 && b.x < a.x + a.w - 0.01 && a.y < b.y + b.h - 0.01 && b.y < a.y + a.h - 0.01;
 
 describe('architecture diagram layout', () => {
-  const models = catalog.filter((e) => e.id !== 'cifar-resnet1202');
+  const models = architectureCatalogue.filter((e) => e.id !== 'cifar-resnet1202');
 
   it.each(models.map((e) => e.id))('%s: every table row is one chip, stage by stage, in walk order', (id) => {
-    const report = analyzeArchitecture(catalog.find((e) => e.id === id)!.build());
+    const report = analyzeArchitecture(architectureCatalogue.find((e) => e.id === id)!.build());
     for (const aux of [false, true]) {
       const stages = diagramStages(report, aux);
       const rows = summary(report, { auxiliary: aux });
@@ -33,7 +34,7 @@ describe('architecture diagram layout', () => {
 
   it('chips of a block never overlap, and fit a 320 px phone column when there is room', () => {
     for (const id of ['vgg16', 'googlenet', 'resnet50', 'resnet34-a', 'alexnet']) {
-      const report = analyzeArchitecture(catalog.find((e) => e.id === id)!.build());
+      const report = analyzeArchitecture(architectureCatalogue.find((e) => e.id === id)!.build());
       const stages = diagramStages(report, true);
       stages.forEach((_, i) => {
         const layout = layoutDiagram(stages, { width: 320, expanded: i, labels });
@@ -47,7 +48,7 @@ describe('architecture diagram layout', () => {
   });
 
   it('a label is used only if it fits its chip; stage rows stack without overlap', () => {
-    const report = analyzeArchitecture(catalog.find((e) => e.id === 'resnet50')!.build());
+    const report = analyzeArchitecture(architectureCatalogue.find((e) => e.id === 'resnet50')!.build());
     const stages = diagramStages(report, false);
     const layout = layoutDiagram(stages, { width: 360, expanded: 2, labels });
     const chips = layout.stages[2]!.blocks.flatMap((b) => b.chips);
@@ -60,7 +61,7 @@ describe('architecture diagram layout', () => {
   });
 
   it('VGG stages are “simple” (one layer per block): counted in layers, not blocks', () => {
-    const report = analyzeArchitecture(catalog.find((e) => e.id === 'vgg16')!.build());
+    const report = analyzeArchitecture(architectureCatalogue.find((e) => e.id === 'vgg16')!.build());
     const layout = layoutDiagram(diagramStages(report, false), { width: 600, expanded: -1, labels });
     expect(layout.stages[0]).toMatchObject({ simple: true, counts: { conv: 2, fc: 0, pool: 1 } });
     expect(layout.stages[5]).toMatchObject({ simple: true, counts: { conv: 0, fc: 3, pool: 0 } });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from './model';
-import { renderComparison, renderInception, renderShare, renderTables, renderTotals } from './render';
+import { renderComparison } from './comparison-view';
+import { renderInception } from './inception-view';
+import { renderShare } from './share-view';
+import { renderTables } from './tables-view';
+import { renderTotals } from './totals-view';
 import { renderBlockParts, renderWhy } from '../residual-block/render';
 
 /** Cells of the rows of `<table data-metrics="name">` in an HTML string. */

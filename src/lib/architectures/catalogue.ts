@@ -12,7 +12,7 @@ import type { PublishedFigure } from './published-figures';
 
 export type Family = 'AlexNet' | 'VGG' | 'GoogLeNet' | 'ResNet' | 'plain' | 'CIFAR-10 ResNet';
 
-export interface CatalogEntry {
+export interface CatalogueEntry {
   id: string;
   family: Family;
   build: () => ArchitectureSpec;
@@ -93,7 +93,7 @@ const cifar: readonly (readonly [depth: number, millions: number, step: number])
   [1202, 19.4, 0.1],
 ];
 
-export const catalog: readonly CatalogEntry[] = [
+export const architectureCatalogue: readonly CatalogueEntry[] = [
   {
     id: 'alexnet',
     family: 'AlexNet',
@@ -191,7 +191,7 @@ export const catalog: readonly CatalogEntry[] = [
     published: [tvParams(60_192_808, 'resnet152'), tvMacs(11.51, 'resnet152')],
   },
   ...cifar.map(
-    ([depth, millions, step]): CatalogEntry => ({
+    ([depth, millions, step]): CatalogueEntry => ({
       id: `cifar-resnet${depth}`,
       family: 'CIFAR-10 ResNet',
       build: () => cifarResNet(depth),
@@ -201,7 +201,7 @@ export const catalog: readonly CatalogEntry[] = [
   { id: 'cifar-plain56', family: 'CIFAR-10 ResNet', build: () => cifarResNet(56, { shortcut: 'none' }), published: [] },
 ];
 
-/** The spec for a catalog id (e.g. from a URL), or undefined for an unknown id. */
+/** The spec for a catalogue id (e.g. from a URL), or undefined for an unknown id. */
 export function architectureById(id: string): ArchitectureSpec | undefined {
-  return catalog.find((entry) => entry.id === id)?.build();
+  return architectureCatalogue.find((entry) => entry.id === id)?.build();
 }

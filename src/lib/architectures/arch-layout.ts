@@ -7,30 +7,12 @@
  *
  * Sizes are in CSS pixels for a given width; chip widths scale with the room available.
  */
-import type { ArchitectureReport, LayerKind, LayerReport, Shape } from '../lib/architectures';
+import type { LayerReport, Shape } from './index';
+import { layerNode, stageCounts, type DiagramStage, type LayerNode } from './diagram-stages';
+import { defaultMeasure, geometry, lanesOf, measureSequence, weight } from './diagram-geometry';
 
-export interface LayerNode {
-  /** The layer's unique name (also the key of its table row). */
-  name: string;
-  kind: LayerKind;
-  kernel: number | null;
-  stride: number | null;
-  padding: number | null;
-  /** Output channels / units of a conv or fc. */
-  units: number | null;
-  input: Shape;
-  output: Shape;
-  /** Own cost for a leaf; the sum of its paths for a composite (concat, residual). */
-  params: number;
-  bnStats: number;
-  macs: number;
-  rf: { size: number; jump: number };
-  composite: boolean;
-  /** `branch 2`, `residual`, `shortcut`, or null at the top of a block. */
-  path: string | null;
-  /** For a residual: how the input reaches the adder. */
-  shortcut?: 'identity' | 'zero-pad' | 'projection';
-}
+export type { DiagramStage, LayerNode };
+export { geometry };
 
 export interface Chip {
   layer: LayerNode;
@@ -96,16 +78,6 @@ export interface DiagramLayout {
   chipCount: number;
 }
 
-/** A stage of the diagram: a stage of the report, or the auxiliary heads as one more stage. */
-export interface DiagramStage {
-  name: string;
-  blocks: readonly { name: string; layers: readonly LayerReport[]; input: Shape; output: Shape; params: number; macs: number }[];
-  input: Shape;
-  output: Shape;
-  params: number;
-  macs: number;
-}
-
 export interface LayoutOptions {
   /** Available width in pixels. */
   width: number;
@@ -119,140 +91,6 @@ export interface LayoutOptions {
   measure?: (text: string) => number;
 }
 
-export const geometry = {
-  stageHeader: 48,
-  stageGap: 6,
-  indent: 14,
-  blockLabel: 20,
-  blockGap: 12,
-  lane: 28,
-  laneGap: 8,
-  chipGap: 8,
-  split: 12,
-  minUnit: 14,
-  maxUnit: 46,
-  pad: 2,
-} as const;
-
-const isMain = (k: LayerKind) => k === 'conv' || k === 'fc' || k === 'maxpool' || k === 'avgpool' || k === 'gap';
-
-function stageCounts(stage: DiagramStage): { simple: boolean; counts: { conv: number; fc: number; pool: number }; blockCount: number } {
-  const counts = { conv: 0, fc: 0, pool: 0 };
-  let simple = true;
-  let weighted = 0;
-  for (const block of stage.blocks) {
-    const leaves = walkLayers(block.layers);
-    if (leaves.some((l) => l.kind === 'conv' || l.kind === 'fc')) weighted++;
-    if (leaves.some((l) => l.composite) || leaves.filter((l) => isMain(l.kind)).length > 1) simple = false;
-    for (const l of leaves) {
-      if (l.kind === 'conv') counts.conv++;
-      else if (l.kind === 'fc') counts.fc++;
-      else if (l.kind === 'maxpool' || l.kind === 'avgpool' || l.kind === 'gap') counts.pool++;
-    }
-  }
-  return { simple, counts, blockCount: weighted || stage.blocks.length };
-}
-
-/** The stages the diagram shows: the report's, plus the auxiliary heads when asked. */
-export function diagramStages(report: ArchitectureReport, auxiliary: boolean): DiagramStage[] {
-  const stages: DiagramStage[] = report.stages.map((s) => ({ ...s }));
-  if (auxiliary && report.auxiliary.length > 0) {
-    const heads = report.auxiliary;
-    stages.push({
-      name: 'auxiliary',
-      blocks: heads.map((h) => ({ ...h })),
-      input: heads[0]!.input,
-      output: heads[heads.length - 1]!.output,
-      params: heads.reduce((n, h) => n + h.params, 0),
-      macs: heads.reduce((n, h) => n + h.macs, 0),
-    });
-  }
-  return stages;
-}
-
-/** The diagram's view of one analysed layer. */
-export function layerNode(report: LayerReport, path: string | null): LayerNode {
-  const s = report.spec;
-  const windowed = s.kind === 'conv' || s.kind === 'maxpool' || s.kind === 'avgpool';
-  const node: LayerNode = {
-    name: s.name,
-    kind: s.kind,
-    kernel: windowed ? s.kernel : null,
-    stride: windowed ? s.stride : null,
-    padding: windowed ? s.padding : null,
-    units: s.kind === 'conv' ? s.outChannels : s.kind === 'fc' ? s.units : null,
-    input: report.input,
-    output: report.output,
-    params: report.params,
-    bnStats: report.bnStats,
-    macs: report.macs,
-    rf: report.rf,
-    composite: s.kind === 'concat' || s.kind === 'residual',
-    path,
-  };
-  if (s.kind === 'residual') node.shortcut = s.shortcut.kind;
-  return node;
-}
-
-/** Every layer of a list of layer reports, in the order the diagram walks them (lanes top to bottom, then the merge). */
-export function walkLayers(layers: readonly LayerReport[], path: string | null = null): LayerNode[] {
-  return layers.flatMap((l) =>
-    l.paths.length === 0 && l.spec.kind !== 'residual'
-      ? [layerNode(l, path)]
-      : [...l.paths.flatMap((p) => walkLayers(p.layers, p.label)), layerNode(l, path)],
-  );
-}
-
-const defaultMeasure = (text: string) =>
-  [...text].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 6.9), 0);
-
-/** Width weight of a chip, in units: weighted and pooling layers 2, wordy one-offs 1.5, BN and ReLU 1. */
-function weight(kind: LayerKind): number {
-  if (kind === 'conv' || kind === 'fc' || kind === 'maxpool' || kind === 'avgpool' || kind === 'gap') return 2;
-  return kind === 'flatten' || kind === 'softmax' || kind === 'dropout' ? 1.5 : 1;
-}
-
-/** Linear size `a·unit + b` of a sequence, and its height in lanes. */
-interface Measure {
-  a: number;
-  b: number;
-  lanes: number;
-}
-
-function measureSequence(layers: readonly LayerReport[]): Measure {
-  let a = 0;
-  let b = 0;
-  let lanes = 1;
-  layers.forEach((l, i) => {
-    const m = measureLayer(l);
-    a += m.a;
-    b += m.b + (i > 0 ? geometry.chipGap : 0);
-    lanes = Math.max(lanes, m.lanes);
-  });
-  return { a, b, lanes };
-}
-
-function lanesOf(layer: LayerReport): readonly (readonly LayerReport[])[] {
-  if (layer.spec.kind === 'residual') {
-    const body = layer.paths.find((p) => p.label === 'residual')?.layers ?? [];
-    const shortcut = layer.paths.find((p) => p.label === 'shortcut')?.layers ?? [];
-    return [body, shortcut];
-  }
-  return layer.paths.map((p) => p.layers);
-}
-
-function measureLayer(layer: LayerReport): Measure {
-  const composite = layer.spec.kind === 'concat' || layer.spec.kind === 'residual';
-  if (!composite) return { a: weight(layer.spec.kind), b: 0, lanes: 1 };
-  const lanes = lanesOf(layer).map(measureSequence);
-  // The widest lane sets the width; an empty lane (identity) needs no room of its own.
-  const widest = lanes.reduce((w, m) => (m.a + m.b > w.a + w.b ? m : w), { a: 0, b: 0, lanes: 1 });
-  return {
-    a: widest.a + 1,
-    b: widest.b + 2 * geometry.split + geometry.chipGap,
-    lanes: lanes.reduce((n, m) => n + m.lanes, 0),
-  };
-}
 
 interface Placer {
   unit: number;
