@@ -196,6 +196,10 @@ export function createArchDiagram(element: HTMLElement, options: ArchDiagramOpti
       .attr('data-kind', chip.layer.kind)
       .attr('data-key', key)
       .attr('tabindex', -1);
+    // A finger-sized target (WCAG 2.2, 2.5.8: at least 24 × 24 px) even where the chip is drawn narrower.
+    const hitW = Math.max(24, chip.w);
+    const hitH = Math.max(24, chip.h);
+    node.append('rect').attr('class', 'nb-chip-hit').attr('x', chip.x + (chip.w - hitW) / 2).attr('y', chip.y + (chip.h - hitH) / 2).attr('width', hitW).attr('height', hitH).attr('fill', 'transparent');
     if (chip.shape === 'add') {
       const r = chip.w / 2;
       const cx = chip.x + r;
