@@ -1,28 +1,17 @@
 import type { BlockVariantId } from '../../ml/block-variants';
 import type { Locale } from '../locales';
+import { trainingFieldStrings } from './training-fields';
 
 /** UI strings of `block-variants` (English is the schema; zh must match). */
 const en = {
+  ...trainingFieldStrings.en,
   title: 'Block variants: what should the shortcut and the block look like?',
   lede: 'Tick two to four variants of the residual block and press Train. They share the data, the seed, the initial weights of every layer they have in common and the order of the mini-batches; only the block differs.',
   variants: 'Variants (2 to 4)',
   'family.shortcut': 'On the shortcut (He et al. 2016b, Fig. 2)',
   'family.activation': 'Where BN and ReLU go (Fig. 4)',
   maxVariants: 'At most four variants at a time: untick one to choose another.',
-  depth: 'Depth (hidden layers)',
-  width: 'Width (units per layer)',
   gateBias: 'Initial gate bias b_g',
-  optimizer: 'Optimizer',
-  lr: 'Learning rate',
-  steps: 'Training steps',
-  seed: 'Seed',
-  dataset: 'Dataset',
-  'dataset.spiral': '3-arm spiral',
-  'dataset.moons': 'two moons',
-  'dataset.circles': 'circles',
-  'dataset.xor': 'XOR',
-  'optimizer.adam': 'Adam',
-  'optimizer.sgd': 'SGD + momentum',
   'v.original': 'original (identity shortcut)',
   'v.zero-shortcut': 'no shortcut (0 · x: a plain net)',
   'v.scale-shortcut': 'shortcut × 0.5',
@@ -133,26 +122,14 @@ const en = {
 export type BlockVariantsKey = keyof typeof en;
 
 const zh: Record<BlockVariantsKey, string> = {
+  ...trainingFieldStrings.zh,
   title: '残差块变体：捷径和残差块该是什么样子？',
   lede: '勾选两到四种残差块变体，按“训练”。它们使用相同的数据、相同的随机种子、共有各层相同的初始权重，小批量的顺序也相同，唯一的区别是残差块本身。',
   variants: '变体（2 到 4 种）',
   'family.shortcut': '捷径上的改动（He 等人 2016b，图 2）',
   'family.activation': 'BN 与 ReLU 的位置（图 4）',
   maxVariants: '一次最多比较四种变体：先取消勾选一种，再选别的。',
-  depth: '深度（隐藏层数）',
-  width: '宽度（每层单元数）',
   gateBias: '门控偏置初值 b_g',
-  optimizer: '优化器',
-  lr: '学习率',
-  steps: '训练步数',
-  seed: '随机种子',
-  dataset: '数据集',
-  'dataset.spiral': '三臂螺旋',
-  'dataset.moons': '双月牙',
-  'dataset.circles': '同心圆',
-  'dataset.xor': '异或',
-  'optimizer.adam': 'Adam',
-  'optimizer.sgd': '带动量的 SGD',
   'v.original': '原始结构（恒等捷径）',
   'v.zero-shortcut': '去掉捷径（0 · x，即普通网络）',
   'v.scale-shortcut': '捷径 × 0.5',

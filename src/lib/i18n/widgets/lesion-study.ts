@@ -1,25 +1,13 @@
 import type { Locale } from '../locales';
+import { trainingFieldStrings } from './training-fields';
 
 /** UI strings of `lesion-study` (English is the schema; zh must match). */
 const en = {
+  ...trainingFieldStrings.en,
   title: 'Lesion study: delete blocks from trained networks',
   lede: 'Both networks are trained first. Then blocks are taken out at test time, with no retraining, and the held-out points are classified again.',
-  depth: 'Depth (hidden layers)',
-  width: 'Width (units per layer)',
-  bn: 'Batch normalization',
-  optimizer: 'Optimizer',
-  lr: 'Learning rate',
-  steps: 'Training steps',
-  seed: 'Seed',
-  dataset: 'Dataset',
   subsets: 'Random subsets per k',
   paths: 'Path samples per length',
-  'dataset.spiral': '3-arm spiral',
-  'dataset.moons': 'two moons',
-  'dataset.circles': 'circles',
-  'dataset.xor': 'XOR',
-  'optimizer.adam': 'Adam',
-  'optimizer.sgd': 'SGD + momentum',
   plain: 'plain',
   residual: 'residual',
   'net.plain': 'plain net',
@@ -91,24 +79,11 @@ const en = {
 export type LesionStudyKey = keyof typeof en;
 
 const zh: Record<LesionStudyKey, string> = {
+  ...trainingFieldStrings.zh,
   title: '损伤实验：从训练好的网络里删掉块',
   lede: '两个网络先训练好；然后在测试时拿掉一些块，不再重新训练，再去给留出的数据点分类。',
-  depth: '深度（隐藏层数）',
-  width: '宽度（每层单元数）',
-  bn: '批量归一化',
-  optimizer: '优化器',
-  lr: '学习率',
-  steps: '训练步数',
-  seed: '随机种子',
-  dataset: '数据集',
   subsets: '每个 k 抽取的随机组合数',
   paths: '每种路径长度的采样数',
-  'dataset.spiral': '三臂螺旋',
-  'dataset.moons': '双月牙',
-  'dataset.circles': '同心圆',
-  'dataset.xor': '异或',
-  'optimizer.adam': 'Adam',
-  'optimizer.sgd': '带动量的 SGD',
   plain: '普通网络',
   residual: '残差网络',
   'net.plain': '普通网络',
