@@ -23,38 +23,16 @@ import { join } from 'node:path';
 import { analyzeArchitecture, architectureById } from '../src/lib/architectures';
 import {
   captureWorkerMessages,
-  codeCells,
   executeNotebook,
+  exportBoth,
   exportNotebook,
-  markdownText,
+  rel,
   runPython,
   trainAndWait,
   workerMessages,
-  type ExportedNotebook,
 } from './notebook-helpers';
 import { portReference } from './notebook-reference';
 import { expect, test } from './site';
-
-/** Relative difference |a − b| / |b|. */
-const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
-
-/** Exports a widget's notebook in both languages for one link; checks what must hold between them. */
-async function exportBoth(page: import('@playwright/test').Page, dir: string, page_: string, query: string, id: string) {
-  const out: Record<'en' | 'zh', ExportedNotebook> = {} as Record<'en' | 'zh', ExportedNotebook>;
-  for (const lang of ['en', 'zh'] as const) {
-    const sub = join(dir, lang);
-    mkdirSync(sub, { recursive: true });
-    await page.goto(`/${lang}/${page_}/${query}#${id}`);
-    out[lang] = await exportNotebook(page, id, sub);
-    expect(out[lang].filename).toBe(`${id}.${lang}.ipynb`);
-  }
-  // Code identical, markdown in each language.
-  expect(codeCells(out.zh)).toEqual(codeCells(out.en));
-  expect(markdownText(out.zh)).toMatch(/[\u4e00-\u9fff]/);
-  expect(markdownText(out.en)).not.toMatch(/[\u4e00-\u9fff]/);
-  expect(out.zh.json.metadata.resnet_notebook.state).toBe(out.en.json.metadata.resnet_notebook.state);
-  return out;
-}
 
 interface DenseReport {
   mode: 'single' | 'sweep';
