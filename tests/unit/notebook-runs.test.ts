@@ -7,13 +7,19 @@ import { boundaryRun } from '../../src/lib/notebook/exporters/boundary-lab';
 import { cnnTrainSample } from '../../src/lib/notebook/exporters/cnn-trainer';
 import { degradationRun, evalEvery } from '../../src/lib/notebook/exporters/degradation-lab';
 import { gradientFlowEvaluations } from '../../src/lib/notebook/exporters/gradient-flow';
+import { lesionRun } from '../../src/lib/notebook/exporters/lesion-study';
+import { landscapeRun } from '../../src/lib/notebook/exporters/loss-landscape';
 import { defaults } from '../../src/lib/state/schema';
 import { boundaryLabSchema, type BoundaryLabState } from '../../src/lib/state/schemas/boundary-lab';
 import { cnnTrainerSchema, EVALS_PER_EPOCH, type CnnTrainerState } from '../../src/lib/state/schemas/cnn-trainer';
 import { degradationLabSchema, type DegradationLabState } from '../../src/lib/state/schemas/degradation-lab';
+import { lesionStudySchema, type LesionStudyState } from '../../src/lib/state/schemas/lesion-study';
+import { lossLandscapeSchema, type LossLandscapeState } from '../../src/lib/state/schemas/loss-landscape';
 import { jobFor as boundaryJob, pointCount } from '../../src/widgets/boundary-lab/jobs';
 import { jobFor as cnnJob } from '../../src/widgets/cnn-trainer/jobs';
 import { jobFor as degradationJob } from '../../src/widgets/degradation-lab/jobs';
+import { jobFor as lesionJob } from '../../src/widgets/lesion-study/jobs';
+import { jobFor as landscapeJob } from '../../src/widgets/loss-landscape/jobs';
 import { TRAIN_SAMPLE } from '../../src/workers/cnn-job';
 
 const stepCounts = [50, 70, 90, 130, 400, 1000, 1990, 2000];
@@ -48,4 +54,26 @@ describe('the notebooks use the widgets’ run settings', () => {
     expect(job.evalsPerEpoch).toBe(EVALS_PER_EPOCH);
     expect(cnnTrainSample).toBe(TRAIN_SAMPLE);
   });
+
+  it('loss landscape: line points, Lanczos steps, the points the loss is measured on, the training set', () => {
+    for (const arch of ['plain', 'residual'] as const) {
+      const job = landscapeJob(defaults(lossLandscapeSchema) as LossLandscapeState, arch);
+      expect(job.linePoints).toBe(landscapeRun.linePoints);
+      expect(job.lanczosSteps).toBe(landscapeRun.lanczosSteps);
+      expect(job.lossPoints).toBe(landscapeRun.lossPoints);
+      expect(job.points ?? degradationRun.points).toBe(degradationRun.points);
+      expect(job.batchSize ?? degradationRun.batchSize).toBe(degradationRun.batchSize);
+    }
+  });
+
+  it('lesion study: decision maps, held-out points, the training set', () => {
+    for (const arch of ['plain', 'residual'] as const) {
+      const job = lesionJob(defaults(lesionStudySchema) as LesionStudyState, arch);
+      expect(job.gridResolution).toBe(lesionRun.gridResolution);
+      expect(job.testPoints ?? 1000).toBe(lesionRun.testPoints);
+      expect(job.points ?? degradationRun.points).toBe(degradationRun.points);
+      expect(job.batchSize ?? degradationRun.batchSize).toBe(degradationRun.batchSize);
+    }
+  });
+
 });
