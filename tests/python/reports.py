@@ -45,6 +45,10 @@ REPORT = {'runs': {a: {'losses': r['losses'][:40], 'final_loss': r['final_loss']
           'diverged': r['diverged'], 'test_accuracy': r.get('test_accuracy'), 'single': r.get('single'),
           'curve': r.get('curve'), 'paths': r.get('paths'), 'effective': r.get('effective')} for a, r in runs.items()}}
 """,
+    'block-variants': """
+REPORT = {'runs': {v: {'losses': r['losses'][:40], 'evals': r['evals'], 'final': r['final'], 'diverged': r['diverged'],
+          'parameters': r['parameters']} for v, r in runs.items()}}
+""",
 }
 
 

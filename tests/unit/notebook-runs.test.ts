@@ -3,6 +3,7 @@
  * size, evaluation schedule, grid) must be those the widgets' job builders use.
  */
 import { describe, expect, it } from 'vitest';
+import { blockVariantsEvaluations, variantOrder } from '../../src/lib/notebook/exporters/block-variants';
 import { boundaryRun } from '../../src/lib/notebook/exporters/boundary-lab';
 import { cnnTrainSample } from '../../src/lib/notebook/exporters/cnn-trainer';
 import { degradationRun, evalEvery } from '../../src/lib/notebook/exporters/degradation-lab';
@@ -10,11 +11,13 @@ import { gradientFlowEvaluations } from '../../src/lib/notebook/exporters/gradie
 import { lesionRun } from '../../src/lib/notebook/exporters/lesion-study';
 import { landscapeRun } from '../../src/lib/notebook/exporters/loss-landscape';
 import { defaults } from '../../src/lib/state/schema';
+import { blockVariantsSchema, type BlockVariantsState } from '../../src/lib/state/schemas/block-variants';
 import { boundaryLabSchema, type BoundaryLabState } from '../../src/lib/state/schemas/boundary-lab';
 import { cnnTrainerSchema, EVALS_PER_EPOCH, type CnnTrainerState } from '../../src/lib/state/schemas/cnn-trainer';
 import { degradationLabSchema, type DegradationLabState } from '../../src/lib/state/schemas/degradation-lab';
 import { lesionStudySchema, type LesionStudyState } from '../../src/lib/state/schemas/lesion-study';
 import { lossLandscapeSchema, type LossLandscapeState } from '../../src/lib/state/schemas/loss-landscape';
+import { jobsFor as blockVariantJobs } from '../../src/widgets/block-variants/jobs';
 import { jobFor as boundaryJob, pointCount } from '../../src/widgets/boundary-lab/jobs';
 import { jobFor as cnnJob } from '../../src/widgets/cnn-trainer/jobs';
 import { jobFor as degradationJob } from '../../src/widgets/degradation-lab/jobs';
@@ -76,4 +79,16 @@ describe('the notebooks use the widgets’ run settings', () => {
     }
   });
 
+  it('block variants: the variants in the widget’s order, the evaluation schedule, the training and test sets', () => {
+    for (const steps of stepCounts) {
+      const state = { ...(defaults(blockVariantsSchema) as BlockVariantsState), steps, variants: ['full-preact', 'original', 'exclusive-gate'] as BlockVariantsState['variants'] };
+      const jobs = blockVariantJobs(state);
+      expect(jobs.map((j) => j.variant)).toEqual(variantOrder(state));
+      for (const job of jobs) {
+        expect(job.evalEvery).toBe(evalEvery(steps, blockVariantsEvaluations));
+        expect(job.points ?? degradationRun.points).toBe(degradationRun.points);
+        expect(job.batchSize ?? degradationRun.batchSize).toBe(degradationRun.batchSize);
+      }
+    }
+  });
 });
