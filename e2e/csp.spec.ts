@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { widgets } from './classroom-helpers';
-import { contentSlugs, expect, langs, pagePath, test } from './site';
+import { contentSlugs, expect, langs, openSearch, pagePath, test } from './site';
 
 /** Starts recording CSP violations (page events and CSP console messages, workers included). */
 async function watchCsp(page: Page) {
@@ -92,8 +92,7 @@ for (const lang of langs) {
     }
     // Search (Pagefind compiles WebAssembly) under the policy.
     await page.goto(pagePath(lang, 'intro'));
-    await page.locator('site-search button[data-open-modal]').click();
-    await page.locator('#starlight__search input').pressSequentially(lang === 'zh' ? '残差' : 'residual', { delay: 30 });
+    await (await openSearch(page)).pressSequentially(lang === 'zh' ? '残差' : 'residual', { delay: 30 });
     await expect(page.locator('#starlight__search .pagefind-ui__result-link').first()).toBeVisible({ timeout: 15_000 });
     expect(await violations()).toEqual([]);
   });

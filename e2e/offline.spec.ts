@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { offlineStrings } from '../src/lib/i18n/offline';
-import { expect, test } from './site';
+import { expect, openSearch, test } from './site';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -32,8 +32,7 @@ test('after one visit the site works offline: another chapter in the other langu
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   // Search (Pagefind's index and WASM come from the cache).
-  await page.locator('site-search button[data-open-modal]').click();
-  await page.locator('#starlight__search input').pressSequentially('bottleneck', { delay: 40 });
+  await (await openSearch(page)).pressSequentially('bottleneck', { delay: 40 });
   const results = page.locator('#starlight__search .pagefind-ui__result-link');
   await expect(results.first()).toBeVisible({ timeout: 15_000 });
   for (const href of await results.evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''))) expect(href).toContain('/en/');

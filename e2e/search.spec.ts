@@ -1,4 +1,4 @@
-import { expect, test } from './site';
+import { expect, openSearch, test } from './site';
 
 for (const [lang, query, expected] of [
   ['zh', '退化问题', '/zh/'],
@@ -8,8 +8,7 @@ for (const [lang, query, expected] of [
 ] as const) {
   test(`search in ${lang} finds "${query}" in the same language`, async ({ page }) => {
     await page.goto(`/${lang}/intro/`);
-    await page.locator('site-search button[data-open-modal]').click();
-    const input = page.locator('#starlight__search input');
+    const input = await openSearch(page);
     await input.fill(query);
     const results = page.locator('#starlight__search .pagefind-ui__result-link');
     await expect(results.first()).toBeVisible({ timeout: 15_000 });

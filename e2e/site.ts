@@ -119,3 +119,15 @@ export async function pauseAndHold(page: Page, root: string): Promise<number> {
   expect(await value()).toBe(held);
   return held;
 }
+
+/**
+ * Opens the search dialog as a reader does: its button works once Starlight's `site-search`
+ * element is defined (a module script, later than the first paint on a busy page), so the click
+ * waits for that; the dialog must then be open with its field.
+ */
+export async function openSearch(page: Page) {
+  await page.waitForFunction(() => !!customElements.get('site-search'), undefined, { timeout: 30_000 });
+  await page.locator('site-search button[data-open-modal]').click();
+  await expect(page.locator('site-search dialog')).toHaveAttribute('open', '');
+  return page.locator('#starlight__search input');
+}

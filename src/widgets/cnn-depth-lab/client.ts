@@ -1,7 +1,7 @@
 /**
  * `cnn-depth-lab` in the browser: state ↔ controls ↔ link (the shared runtime), the runs of one
- * press of Train in a pool of two workers (plain and residual of a depth side by side), and the
- * Fig. 6-style panels, the depth chart, the feature maps and the tables behind them.
+ * press of Train in the training session's two workers (plain and residual of a depth side by
+ * side), and the Fig. 6-style panels, the depth chart, the feature maps and the tables behind them.
  *
  * What is on screen is a set of runs keyed by architecture and depth: the recorded ones while
  * the settings are the recorded ones, replaced depth by depth by live runs.
@@ -14,10 +14,10 @@ import { percent } from '../../lib/i18n/number-format';
 import type { CifarArch } from '../../lib/ml/cifar-net';
 import { cnnDepthLabSchema, defaultLr, type CnnDepthLabState } from '../../lib/state/schemas/cnn-depth-lab';
 import type { CnnDepthJob, CnnDepthProgress, CnnDepthResult, FeatureStack } from '../../workers/cnn-depth-job';
-import { WorkerPool } from '../../workers/worker-pool';
 import { fromBase64 } from '../cnn-trainer/recording';
 import { inSteps, yieldToMain } from '../shared/lazy-mount';
-import { chartEmptyText, createRunBar } from '../shared/run-bar';
+import { chartEmptyText } from '../shared/run-bar';
+import { createTrainingSession } from '../shared/training-session';
 import { mountWidget } from '../shared/widget-runtime';
 import { mapPixels, showStack, type ShownStack } from './feature-maps';
 import { archs, cnnDepthWorker, jobsFor, runKeys } from './jobs';
@@ -73,9 +73,6 @@ export async function start(root: HTMLElement) {
   const recordedNote = q<HTMLElement>('[data-recorded-note]');
   const headline = q<HTMLElement>('[data-headline]');
 
-  const pool = new WorkerPool<CnnDepthJob, CnnDepthProgress, CnnDepthResult>(cnnDepthWorker, 2);
-  const bar = createRunBar(rt, pool, () => void train());
-
   const runs = new Map<string, RunView>();
   /** Feature maps on screen: per net, of the deepest pair of the last run (or the recording). */
   let features: { layers: number; digit: number; recorded: boolean; nets: Partial<Record<CifarArch, ShownFeatures>> } | undefined;
@@ -125,29 +122,15 @@ export async function start(root: HTMLElement) {
     headline.textContent = cnnDepthHeadline(rt.locale, finished);
   }
 
-  let frame = 0;
-  let trainStartedAt = 0;
-  let firstPointPending = false;
-  /** Panels with a new point since the last frame; `all` when a run finished (tables, depth chart, headline change too). */
+  /** Panels with a new point since the last frame; `dirtyAll` when a run finished (tables, depth chart, headline change too). */
   const dirty = new Set<CifarArch>();
   let dirtyAll = false;
-  function scheduleDraw(arch?: CifarArch) {
-    if (arch) dirty.add(arch);
-    else dirtyAll = true;
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      // While a run streams in, redraw only the panels that changed: the rest is unchanged until a run ends.
-      if (dirtyAll) drawCurves();
-      else for (const a of dirty) drawPanel(a);
-      dirty.clear();
-      dirtyAll = false;
-      if (firstPointPending) {
-        // Once the first trained point is on screen (read by npm run bench).
-        firstPointPending = false;
-        root.dataset.firstPointMs = String(Math.round(performance.now() - trainStartedAt));
-      }
-    });
+  /** The live redraw: while runs stream in, only the panels that changed; the rest is unchanged until a run ends. */
+  function drawLive() {
+    if (dirtyAll) drawCurves();
+    else for (const a of dirty) drawPanel(a);
+    dirty.clear();
+    dirtyAll = false;
   }
 
   function drawFeatures() {
@@ -217,84 +200,73 @@ export async function start(root: HTMLElement) {
     return match;
   }
 
-  const train = () =>
-    bar.run(async () => {
-      const state = rt.state;
-      recordedNote.hidden = true;
-      delete root.dataset.diverged;
-      bar.message('');
-      const jobs = jobsFor(state);
-      // Live runs replace the recorded ones of their depth; a recorded depth not trained now stays.
-      if (!matchesRecording(state, rec)) runs.clear();
-      for (const r of [...runs.values()]) if (!r.recorded || jobs.some((j) => j.layers === r.layers)) runs.delete(key(r.arch, r.layers));
-      for (const j of jobs) runs.set(key(j.arch, j.layers), { arch: j.arch, layers: j.layers, steps: j.steps, curve: [], recorded: false });
-      const deepest = Math.max(...jobs.map((j) => j.layers));
-      features = { layers: deepest, digit: state.digit, recorded: false, nets: {} };
+  const session = createTrainingSession<CnnDepthJob, CnnDepthProgress, CnnDepthResult>(rt, {
+    worker: cnnDepthWorker,
+    // Most readers' laptops have a GPU: the workers take WebGPU where the browser offers an adapter, else WASM.
+    backend: 'gpu' in navigator ? 'webgpu' : 'wasm',
+    draw: drawLive,
+    recorded: () => {
+      const shown = showRecording();
+      drawCurves();
       drawFeatures();
+      return shown;
+    },
+    clear: () => {
       drawCurves();
-      trainStartedAt = performance.now();
-      delete root.dataset.firstPointMs;
-      let trainedPoint = false;
-      let finished = 0;
-      const tracker = bar.track(
-        jobs.map((j) => ({ steps: j.steps, cost: j.layers * j.inputSize * j.inputSize })),
-        () => (jobs.length > 2 ? fill(s.runProgress, { i: Math.min(finished + 1, jobs.length), n: jobs.length }) + ' · ' : ''),
-      );
-      const messages: string[] = [];
-      await Promise.all(
-        jobs.map((job, index) =>
-          pool
-            .run(job, {
-              onReady: (backend, reason) => {
-                bar.ready(backend, reason);
-                root.dataset.backend = backend;
-              },
-              onProgress: (p) => {
-                tracker.step(index, p.step);
-                const view = runs.get(key(p.arch, p.layers));
-                if (p.step > 0) bar.started();
-                if (view && p.evaluation) {
-                  view.curve.push([p.evaluation.step, p.evaluation.trainError, p.evaluation.testError]);
-                  if (p.evaluation.step > 0 && !trainedPoint) {
-                    trainedPoint = true;
-                    firstPointPending = true;
-                  }
-                  scheduleDraw(p.arch);
-                }
-              },
-            })
-            .then((outcome) => {
-              finished++;
-              if (outcome.kind !== 'done') return;
-              const r = outcome.result;
-              tracker.step(index, r.steps);
-              const view = runs.get(key(r.arch, r.layers));
-              if (!view) return;
-              if (r.diverged) {
-                messages.push(fill(s.diverged, { arch: archLabel(r.arch), layers: r.layers, step: r.diverged.atStep }));
-                bar.message(messages.join(' '));
-                root.dataset.diverged = '';
-                return;
-              }
-              view.curve = r.curve.map((c) => [c.step, c.trainError, c.testError]);
-              view.trainError = r.trainError;
-              view.testError = r.testError;
-              const f = r.features?.[0];
-              if (f && r.layers === deepest && features?.layers === deepest) {
-                features.nets[r.arch] = { label: f.label, probabilities: f.probabilities, stacks: f.stacks.map((st: FeatureStack) => showStack(st)) };
-                drawFeatures();
-              }
-              scheduleDraw();
-            }),
-        ),
-      );
-      cancelAnimationFrame(frame);
-      frame = 0;
-      drawCurves();
-      // Click → last result on screen (read by npm run bench).
-      root.dataset.totalMs = String(Math.round(performance.now() - trainStartedAt));
-      root.dataset.workerTensors = pool.tensorCounts.join(',');
+      drawFeatures();
+    },
+  });
+
+  session.onTrain(async () => {
+    const state = rt.state;
+    recordedNote.hidden = true;
+    session.bar.message('');
+    const jobs = jobsFor(state);
+    // Live runs replace the recorded ones of their depth; a recorded depth not trained now stays.
+    if (!matchesRecording(state, rec)) runs.clear();
+    for (const r of [...runs.values()]) if (!r.recorded || jobs.some((j) => j.layers === r.layers)) runs.delete(key(r.arch, r.layers));
+    for (const j of jobs) runs.set(key(j.arch, j.layers), { arch: j.arch, layers: j.layers, steps: j.steps, curve: [], recorded: false });
+    const deepest = Math.max(...jobs.map((j) => j.layers));
+    features = { layers: deepest, digit: state.digit, recorded: false, nets: {} };
+    drawFeatures();
+    drawCurves();
+    let finished = 0;
+    await session.jobs(jobs, {
+      progress: {
+        kind: 'steps',
+        work: (j) => ({ steps: j.steps, cost: j.layers * j.inputSize * j.inputSize }),
+        step: (p) => p.step,
+        finished: (r) => r.steps,
+        head: () => (jobs.length > 2 ? fill(s.runProgress, { i: Math.min(finished + 1, jobs.length), n: jobs.length }) + ' · ' : ''),
+      },
+      // The panels plot error measurements: the first one after training began is the "first point" (read by npm run bench).
+      hasLoss: (p) => !!p.evaluation && p.evaluation.step > 0,
+      onEnd: () => finished++,
+      onProgress: (p) => {
+        const view = runs.get(key(p.arch, p.layers));
+        if (!view || !p.evaluation) return;
+        view.curve.push([p.evaluation.step, p.evaluation.trainError, p.evaluation.testError]);
+        dirty.add(p.arch);
+      },
+      diverged: (r) => (r.diverged ? fill(s.diverged, { arch: archLabel(r.arch), layers: r.layers, step: r.diverged.atStep }) : undefined),
+      onResult: (r) => {
+        const view = runs.get(key(r.arch, r.layers));
+        if (!view || r.diverged) return;
+        view.curve = r.curve.map((c) => [c.step, c.trainError, c.testError]);
+        view.trainError = r.trainError;
+        view.testError = r.testError;
+        const f = r.features?.[0];
+        if (f && r.layers === deepest && features?.layers === deepest) {
+          features.nets[r.arch] = { label: f.label, probabilities: f.probabilities, stacks: f.stacks.map((st: FeatureStack) => showStack(st)) };
+          drawFeatures();
+        }
+        dirtyAll = true;
+        session.schedule();
+      },
     });
+    // The session draws the live view once more after the body: make that the whole view.
+    dirtyAll = true;
+  });
 
   let optimizer = rt.state.optimizer;
   rt.onChange((state, changed) => {
@@ -305,7 +277,7 @@ export async function start(root: HTMLElement) {
       return;
     }
     optimizer = state.optimizer;
-    if (bar.running) return;
+    if (session.running) return;
     if (changed.every((k) => k === 'digit' || k === 'depths')) {
       // Neither changes a run's numbers: the recorded maps of another digit, or nothing to redo.
       if (changed.includes('digit') && matchesRecording(rt.state, rec) && (!features || features.recorded)) {
@@ -314,9 +286,7 @@ export async function start(root: HTMLElement) {
       }
       return;
     }
-    showRecording();
-    drawCurves();
-    drawFeatures();
+    session.show();
   });
 
   await yieldToMain();
@@ -326,5 +296,6 @@ export async function start(root: HTMLElement) {
     features = recordedFeaturesFor(rt.state.digit);
   }
   await inSteps([drawCurves, drawFeatures]);
-  rt.setStatus('idle');
+  // Train may have been pressed while the recorded maps were loading: that run's status stands.
+  if (!root.dataset.runState) rt.setStatus('idle');
 }

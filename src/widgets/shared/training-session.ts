@@ -201,6 +201,8 @@ export interface SessionOptions {
   worker: () => Worker;
   /** Workers in the pool (default 2: the nets of a comparison train at once). */
   workers?: number;
+  /** The backend the workers try first (default WASM; WebGPU falls back to WASM, then CPU). */
+  backend?: BackendName;
   /** Redraws the live view (charts, tables, headline); called at most once per frame while training. */
   draw: () => void;
   /** Shows the recording when the current settings are the recorded ones; returns whether it did. */
@@ -232,7 +234,7 @@ export function createTrainingSession<Job, Progress, Result>(
   options: SessionOptions,
 ): TrainingSession<Job, Progress, Result> {
   const root = rt.root;
-  const pool = new WorkerPool<Job, Progress, Result>(options.worker, options.workers ?? 2);
+  const pool = new WorkerPool<Job, Progress, Result>(options.worker, options.workers ?? 2, options.backend);
   let body: (() => Promise<void>) | undefined;
   const bar = createRunBar(rt, pool, () => {
     if (body) void train(body);
