@@ -247,12 +247,12 @@ test.describe('notebooks, executed with PyTorch', () => {
     }
   });
 
-  test('the Python port makes the TypeScript core’s random numbers bit for bit: points, grids, batches, initial weights, features', async ({ page }, info) => {
+  test('the Python port makes the TypeScript core’s random numbers bit for bit: points, grids, batches, initial weights (also of the block variants), features', async ({ page }, info) => {
     const dir = info.outputPath();
     mkdirSync(dir, { recursive: true });
     const reference = join(dir, 'reference.json');
     writeFileSync(reference, JSON.stringify(await portReference()));
-    const sources: [string, string][] = [['resnet-principles', 'degradation-lab'], ['ml-vs-dl', 'boundary-lab'], ['cnn-anatomy', 'cnn-trainer']];
+    const sources: [string, string][] = [['resnet-principles', 'degradation-lab'], ['ml-vs-dl', 'boundary-lab'], ['cnn-anatomy', 'cnn-trainer'], ['why-residuals-work', 'block-variants']];
     const paths: string[] = [];
     for (const [chapter, id] of sources) {
       await page.goto(`/en/${chapter}/#${id}`);
@@ -269,6 +269,8 @@ test.describe('notebooks, executed with PyTorch', () => {
       checked += Object.keys(results[path]!).length;
     }
     expect(checked).toBeGreaterThan(40);
+    // The block variants' initial weights (the residual net's, W_s, W_g, b_g): three cases, bit for bit.
+    expect(Object.keys(results[paths[3]!]!).filter((k) => k.startsWith('block variant '))).toHaveLength(3);
   });
 
   test('parameter counts: torchvision’s ResNet-18/34/50/101/152, VGG-16/19 and GoogLeNet equal the site’s computed counts exactly', async ({}, info) => {
