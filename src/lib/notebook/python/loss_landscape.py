@@ -222,6 +222,7 @@ if done:
         ax.plot([0], [0], marker='+', color='white', markersize=10)
         ax.set(xlabel='α', ylabel='β', title=f'{a} net, depth {DEPTH}: log₁₀ loss', aspect='equal')
         fig.colorbar(image, ax=ax)
+    fig.tight_layout()  # keeps each colour bar clear of the next map's axis label
     plt.show()
 
     fig, (ax_cut, ax_line) = plt.subplots(1, 2, figsize=(11, 3.8))
