@@ -23,38 +23,16 @@ import { join } from 'node:path';
 import { analyzeArchitecture, architectureById } from '../src/lib/architectures';
 import {
   captureWorkerMessages,
-  codeCells,
   executeNotebook,
+  exportBoth,
   exportNotebook,
-  markdownText,
+  rel,
   runPython,
   trainAndWait,
   workerMessages,
-  type ExportedNotebook,
 } from './notebook-helpers';
 import { portReference } from './notebook-reference';
 import { expect, test } from './site';
-
-/** Relative difference |a − b| / |b|. */
-const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
-
-/** Exports a widget's notebook in both languages for one link; checks what must hold between them. */
-async function exportBoth(page: import('@playwright/test').Page, dir: string, page_: string, query: string, id: string) {
-  const out: Record<'en' | 'zh', ExportedNotebook> = {} as Record<'en' | 'zh', ExportedNotebook>;
-  for (const lang of ['en', 'zh'] as const) {
-    const sub = join(dir, lang);
-    mkdirSync(sub, { recursive: true });
-    await page.goto(`/${lang}/${page_}/${query}#${id}`);
-    out[lang] = await exportNotebook(page, id, sub);
-    expect(out[lang].filename).toBe(`${id}.${lang}.ipynb`);
-  }
-  // Code identical, markdown in each language.
-  expect(codeCells(out.zh)).toEqual(codeCells(out.en));
-  expect(markdownText(out.zh)).toMatch(/[\u4e00-\u9fff]/);
-  expect(markdownText(out.en)).not.toMatch(/[\u4e00-\u9fff]/);
-  expect(out.zh.json.metadata.resnet_notebook.state).toBe(out.en.json.metadata.resnet_notebook.state);
-  return out;
-}
 
 interface DenseReport {
   mode: 'single' | 'sweep';
@@ -269,12 +247,12 @@ test.describe('notebooks, executed with PyTorch', () => {
     }
   });
 
-  test('the Python port makes the TypeScript core’s random numbers bit for bit: points, grids, batches, initial weights, features', async ({ page }, info) => {
+  test('the Python port makes the TypeScript core’s random numbers bit for bit: points, grids, batches, initial weights (also of the block variants), features', async ({ page }, info) => {
     const dir = info.outputPath();
     mkdirSync(dir, { recursive: true });
     const reference = join(dir, 'reference.json');
     writeFileSync(reference, JSON.stringify(await portReference()));
-    const sources: [string, string][] = [['resnet-principles', 'degradation-lab'], ['ml-vs-dl', 'boundary-lab'], ['cnn-anatomy', 'cnn-trainer']];
+    const sources: [string, string][] = [['resnet-principles', 'degradation-lab'], ['ml-vs-dl', 'boundary-lab'], ['cnn-anatomy', 'cnn-trainer'], ['why-residuals-work', 'block-variants']];
     const paths: string[] = [];
     for (const [chapter, id] of sources) {
       await page.goto(`/en/${chapter}/#${id}`);
@@ -291,6 +269,8 @@ test.describe('notebooks, executed with PyTorch', () => {
       checked += Object.keys(results[path]!).length;
     }
     expect(checked).toBeGreaterThan(40);
+    // The block variants' initial weights (the residual net's, W_s, W_g, b_g): three cases, bit for bit.
+    expect(Object.keys(results[paths[3]!]!).filter((k) => k.startsWith('block variant '))).toHaveLength(3);
   });
 
   test('parameter counts: torchvision’s ResNet-18/34/50/101/152, VGG-16/19 and GoogLeNet equal the site’s computed counts exactly', async ({}, info) => {
