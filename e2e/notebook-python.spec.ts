@@ -218,10 +218,11 @@ test.describe('notebooks, executed with PyTorch', () => {
     await trainAndWait(page, 'cnn-depth-lab');
     const messages = await workerMessages(page);
     expect(messages.find((m) => m.type === 'ready')?.backend).toBe('wasm');
-    const browser: Record<string, { losses: number[]; trainError?: number; testError?: number }> = { plain: { losses: [] }, residual: { losses: [] } };
+    const browser: Record<string, { losses: number[]; evaluatedAt: number[]; trainError?: number; testError?: number }> = { plain: { losses: [], evaluatedAt: [] }, residual: { losses: [], evaluatedAt: [] } };
     for (const m of messages) {
       const arch = m.arch as string;
       if (m.type === 'progress') browser[arch]!.losses.push(...(m.losses as number[]));
+      if (m.type === 'progress' && m.evaluation) browser[arch]!.evaluatedAt.push((m.evaluation as { step: number }).step);
       if (m.type === 'done') Object.assign(browser[arch]!, { trainError: m.trainError, testError: m.testError });
     }
     type Report = { runs: Record<string, { losses: number[]; train_error: number; test_error: number; diverged: unknown; curve: [number, number, number][] }> };
@@ -236,7 +237,9 @@ test.describe('notebooks, executed with PyTorch', () => {
         const first = Math.max(...[0, 1].map((i) => rel(torch.losses[i]!, b.losses[i]!)));
         console.log(`[notebook compare] cnn-depth ${arch}-8: steps 1–2 worst relative difference ${first.toExponential(2)}; final training error browser ${b.trainError}, PyTorch ${torch.train_error}; test ${b.testError} / ${torch.test_error}`);
         expect(torch.losses).toHaveLength(20);
-        expect(torch.curve.map((c) => c[0])).toEqual([0, 3, 6, 9, 12, 15, 18, 20]); // every Math.round(20 / 8) = 3
+        // Errors measured at the same iterations: before training, then at (i/8)² of the 20, rounded, and the end.
+        expect(b.evaluatedAt).toEqual([0, 1, 3, 5, 8, 11, 15, 20]);
+        expect(torch.curve.map((c) => c[0])).toEqual(b.evaluatedAt);
         // Same weights and batches: the first two steps agree to float32 rounding (measured 3e-7 and 1e-6);
         // BN nets then drift apart in the last digits, so the outcome after 20 steps is compared to
         // within 2 points of error (measured 0.3 points at most).
