@@ -4,7 +4,7 @@
  * browser's own training numbers from the widget's workers.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
@@ -126,4 +126,25 @@ export async function trainAndWait(page: Page, id: string, timeout = 300_000) {
   await page.locator(`#${id}`).scrollIntoViewIfNeeded();
   await trainUntilEnd(page, `#${id}`, timeout);
   await expect(page.locator(`#${id}`)).toHaveAttribute('data-status', 'done');
+}
+
+/** Relative difference |a − b| / |b|. */
+export const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+/** Exports a widget's notebook in both languages for one link; checks what must hold between them. */
+export async function exportBoth(page: Page, dir: string, page_: string, query: string, id: string) {
+  const out: Record<'en' | 'zh', ExportedNotebook> = {} as Record<'en' | 'zh', ExportedNotebook>;
+  for (const lang of ['en', 'zh'] as const) {
+    const sub = join(dir, lang);
+    mkdirSync(sub, { recursive: true });
+    await page.goto(`/${lang}/${page_}/${query}#${id}`);
+    out[lang] = await exportNotebook(page, id, sub);
+    expect(out[lang].filename).toBe(`${id}.${lang}.ipynb`);
+  }
+  // Code identical, markdown in each language.
+  expect(codeCells(out.zh)).toEqual(codeCells(out.en));
+  expect(markdownText(out.zh)).toMatch(/[\u4e00-\u9fff]/);
+  expect(markdownText(out.en)).not.toMatch(/[\u4e00-\u9fff]/);
+  expect(out.zh.json.metadata.resnet_notebook.state).toBe(out.en.json.metadata.resnet_notebook.state);
+  return out;
 }

@@ -23,38 +23,16 @@ import { join } from 'node:path';
 import { analyzeArchitecture, architectureById } from '../src/lib/architectures';
 import {
   captureWorkerMessages,
-  codeCells,
   executeNotebook,
+  exportBoth,
   exportNotebook,
-  markdownText,
+  rel,
   runPython,
   trainAndWait,
   workerMessages,
-  type ExportedNotebook,
 } from './notebook-helpers';
 import { portReference } from './notebook-reference';
 import { expect, test } from './site';
-
-/** Relative difference |a − b| / |b|. */
-const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
-
-/** Exports a widget's notebook in both languages for one link; checks what must hold between them. */
-async function exportBoth(page: import('@playwright/test').Page, dir: string, page_: string, query: string, id: string) {
-  const out: Record<'en' | 'zh', ExportedNotebook> = {} as Record<'en' | 'zh', ExportedNotebook>;
-  for (const lang of ['en', 'zh'] as const) {
-    const sub = join(dir, lang);
-    mkdirSync(sub, { recursive: true });
-    await page.goto(`/${lang}/${page_}/${query}#${id}`);
-    out[lang] = await exportNotebook(page, id, sub);
-    expect(out[lang].filename).toBe(`${id}.${lang}.ipynb`);
-  }
-  // Code identical, markdown in each language.
-  expect(codeCells(out.zh)).toEqual(codeCells(out.en));
-  expect(markdownText(out.zh)).toMatch(/[\u4e00-\u9fff]/);
-  expect(markdownText(out.en)).not.toMatch(/[\u4e00-\u9fff]/);
-  expect(out.zh.json.metadata.resnet_notebook.state).toBe(out.en.json.metadata.resnet_notebook.state);
-  return out;
-}
 
 interface DenseReport {
   mode: 'single' | 'sweep';
@@ -240,10 +218,11 @@ test.describe('notebooks, executed with PyTorch', () => {
     await trainAndWait(page, 'cnn-depth-lab');
     const messages = await workerMessages(page);
     expect(messages.find((m) => m.type === 'ready')?.backend).toBe('wasm');
-    const browser: Record<string, { losses: number[]; trainError?: number; testError?: number }> = { plain: { losses: [] }, residual: { losses: [] } };
+    const browser: Record<string, { losses: number[]; evaluatedAt: number[]; trainError?: number; testError?: number }> = { plain: { losses: [], evaluatedAt: [] }, residual: { losses: [], evaluatedAt: [] } };
     for (const m of messages) {
       const arch = m.arch as string;
       if (m.type === 'progress') browser[arch]!.losses.push(...(m.losses as number[]));
+      if (m.type === 'progress' && m.evaluation) browser[arch]!.evaluatedAt.push((m.evaluation as { step: number }).step);
       if (m.type === 'done') Object.assign(browser[arch]!, { trainError: m.trainError, testError: m.testError });
     }
     type Report = { runs: Record<string, { losses: number[]; train_error: number; test_error: number; diverged: unknown; curve: [number, number, number][] }> };
@@ -258,7 +237,9 @@ test.describe('notebooks, executed with PyTorch', () => {
         const first = Math.max(...[0, 1].map((i) => rel(torch.losses[i]!, b.losses[i]!)));
         console.log(`[notebook compare] cnn-depth ${arch}-8: steps 1–2 worst relative difference ${first.toExponential(2)}; final training error browser ${b.trainError}, PyTorch ${torch.train_error}; test ${b.testError} / ${torch.test_error}`);
         expect(torch.losses).toHaveLength(20);
-        expect(torch.curve.map((c) => c[0])).toEqual([0, 3, 6, 9, 12, 15, 18, 20]); // every Math.round(20 / 8) = 3
+        // Errors measured at the same iterations: before training, then at (i/8)² of the 20, rounded, and the end.
+        expect(b.evaluatedAt).toEqual([0, 1, 3, 5, 8, 11, 15, 20]);
+        expect(torch.curve.map((c) => c[0])).toEqual(b.evaluatedAt);
         // Same weights and batches: the first two steps agree to float32 rounding (measured 3e-7 and 1e-6);
         // BN nets then drift apart in the last digits, so the outcome after 20 steps is compared to
         // within 2 points of error (measured 0.3 points at most).
@@ -269,12 +250,12 @@ test.describe('notebooks, executed with PyTorch', () => {
     }
   });
 
-  test('the Python port makes the TypeScript core’s random numbers bit for bit: points, grids, batches, initial weights, features', async ({ page }, info) => {
+  test('the Python port makes the TypeScript core’s random numbers bit for bit: points, grids, batches, initial weights (also of the block variants), features', async ({ page }, info) => {
     const dir = info.outputPath();
     mkdirSync(dir, { recursive: true });
     const reference = join(dir, 'reference.json');
     writeFileSync(reference, JSON.stringify(await portReference()));
-    const sources: [string, string][] = [['resnet-principles', 'degradation-lab'], ['ml-vs-dl', 'boundary-lab'], ['cnn-anatomy', 'cnn-trainer']];
+    const sources: [string, string][] = [['resnet-principles', 'degradation-lab'], ['ml-vs-dl', 'boundary-lab'], ['cnn-anatomy', 'cnn-trainer'], ['why-residuals-work', 'block-variants']];
     const paths: string[] = [];
     for (const [chapter, id] of sources) {
       await page.goto(`/en/${chapter}/#${id}`);
@@ -291,6 +272,8 @@ test.describe('notebooks, executed with PyTorch', () => {
       checked += Object.keys(results[path]!).length;
     }
     expect(checked).toBeGreaterThan(40);
+    // The block variants' initial weights (the residual net's, W_s, W_g, b_g): three cases, bit for bit.
+    expect(Object.keys(results[paths[3]!]!).filter((k) => k.startsWith('block variant '))).toHaveLength(3);
   });
 
   test('parameter counts: torchvision’s ResNet-18/34/50/101/152, VGG-16/19 and GoogLeNet equal the site’s computed counts exactly', async ({}, info) => {

@@ -13,6 +13,7 @@ import type { NetConfig } from '../src/lib/ml/net-config';
 import { gridPoints } from '../src/lib/ml/predict-grid';
 import { createRng, deriveSeed } from '../src/lib/ml/prng';
 import { createTinyCnn } from '../src/lib/ml/tiny-cnn';
+import { initialVariantParams, type VariantNetConfig } from '../src/lib/ml/variant-net';
 
 const b64 = (values: Float32Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 
@@ -72,6 +73,17 @@ export async function portReference() {
     return { ...c, bank: b64(bank) };
   });
 
+  // Block variants: the residual net's matrices, plus W_s or W_g from their own stream, b_g, BN.
+  const variantCases: VariantNetConfig[] = [
+    { variant: 'projection', depth: 4, width: 8, inputDim: 2, classes: 3, seed: 5 },
+    { variant: 'exclusive-gate', depth: 4, width: 8, inputDim: 2, classes: 2, seed: 7, gateBias: -3 },
+    { variant: 'full-preact', depth: 6, width: 8, inputDim: 2, classes: 3, seed: 0 },
+  ];
+  const variants = variantCases.map((c) => {
+    const p = initialVariantParams(c);
+    return { ...c, values: b64(new Float32Array([...p.stem.values, ...p.kernels.values, ...p.vectors.values, ...p.head.values])) };
+  });
+
   const featurePoints = makeDataset('spiral', { n: 600, seed: 5 }).x;
   const featureSets: FeatureName[][] = [['x', 'y', 'x2', 'y2'], ['x', 'y', 'xy', 'sinx', 'siny', 'cosx', 'cosy']];
   const features = featureSets.map((names) => ({ names, points: b64(featurePoints), values: b64(featurize(featurePoints, names)) }));
@@ -83,6 +95,7 @@ export async function portReference() {
     points,
     weights,
     cnn,
+    variants,
     features,
   };
 }

@@ -21,8 +21,8 @@ const others = widgets.filter((w) => !(w.id in notebookExporters));
 /** The `NAME = value` line of a notebook's settings cell. */
 const setting = (text: string, name: string) => new RegExp(`^${name} = (.*?)(\\s+#.*)?$`, 'm').exec(text)?.[1];
 
-test('the notebook export is offered by the five training widgets and by no other', () => {
-  expect(training.map((w) => w.id).sort()).toEqual(['boundary-lab', 'cnn-depth-lab', 'cnn-trainer', 'degradation-lab', 'gradient-flow']);
+test('the notebook export is offered by the eight training widgets and by no other', () => {
+  expect(training.map((w) => w.id).sort()).toEqual(['block-variants', 'boundary-lab', 'cnn-depth-lab', 'cnn-trainer', 'degradation-lab', 'gradient-flow', 'lesion-study', 'loss-landscape']);
   expect(others.length).toBeGreaterThan(0);
 });
 
@@ -92,6 +92,41 @@ test('the embed route exports the notebook too, with a link back to the embedded
   expect(setting(codeCells(nb).join('\n'), 'DEPTH')).toBe('8');
   expect(setting(codeCells(nb).join('\n'), 'BATCH_NORM')).toBe('False');
   expect(new URL(nb.json.metadata.resnet_notebook.link).pathname).toBe('/en/embed/gradient-flow/');
+});
+
+for (const lang of langs) {
+  test(`the embed route of the “why residuals work” widgets exports their notebooks, in the reader’s language (${lang})`, async ({ page }, info) => {
+    const cases = [
+      { id: 'block-variants', query: 'variants=original,full-preact&depth=8&gateBias=-2&steps=120', expect: { VARIANT_IDS: "['original', 'full-preact']", DEPTH: '8', GATE_BIAS: '-2', STEPS: '120' } },
+      { id: 'lesion-study', query: 'depth=8&bn=1&subsets=7&block=3', expect: { DEPTH: '8', BATCH_NORM: 'True', SUBSETS: '7', BLOCK: '3' } },
+      { id: 'loss-landscape', query: 'depth=4&resolution=21&span=0.5&cut=-0.3', expect: { DEPTH: '4', RESOLUTION: '21', SPAN: '0.5', CUT: '-0.3' } },
+    ];
+    for (const c of cases) {
+      await page.goto(`/${lang}/embed/${c.id}/?w=${c.id}&v=1&${c.query}#${c.id}`);
+      const nb = await exportNotebook(page, c.id, info.outputPath());
+      expect(nb.filename).toBe(`${c.id}.${lang}.ipynb`);
+      const code = codeCells(nb).join('\n');
+      for (const [name, value] of Object.entries(c.expect)) expect(setting(code, name), `${c.id} ${name}`).toBe(value);
+      expect(new URL(nb.json.metadata.resnet_notebook.link).pathname).toBe(`/${lang}/embed/${c.id}/`);
+      expect(/[\u4e00-\u9fff]/.test(markdownText(nb))).toBe(lang === 'zh');
+    }
+  });
+}
+
+test('a damaged block-variants link exports the clamped state the widget shows', async ({ page }, info) => {
+  const query = 'w=block-variants&v=1&variants=bogus,original&depth=7&gateBias=-20&lr=abc&seed=12';
+  await page.goto(`/en/why-residuals-work/?${query}#block-variants`);
+  await expect(page.locator('#block-variants [data-notice="url"]')).toBeVisible();
+  const nb = await exportNotebook(page, 'block-variants', info.outputPath());
+  const entry = widgets.find((w) => w.id === 'block-variants')!;
+  const clamped = parseState(entry.schema, query).state as { variants: string[]; depth: number; gateBias: number };
+  expect(nb.json.metadata.resnet_notebook.state).toBe(serializeState(entry.schema, clamped).toString());
+  const code = codeCells(nb).join('\n');
+  expect(setting(code, 'VARIANT_IDS')).toBe(`[${clamped.variants.map((v) => `'${v}'`).join(', ')}]`);
+  expect(setting(code, 'DEPTH')).toBe(String(clamped.depth));
+  expect(setting(code, 'GATE_BIAS')).toBe('-10');
+  expect(setting(code, 'LEARNING_RATE')).toBe('0.001');
+  expect(setting(code, 'SEED')).toBe('12');
 });
 
 test('the keyboard reaches and presses the notebook button', async ({ page }, info) => {

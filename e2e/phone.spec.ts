@@ -203,3 +203,34 @@ for (const lang of langs) {
     }
   });
 }
+
+/**
+ * A widget below the fold is not rendered until it scrolls near; until then it takes the size
+ * performance.css gives it. That size is its own, measured, so the text after it does not jump
+ * when it renders (and accessibility checkers, which scroll to each paragraph, sample the right
+ * background). Checked on a phone and on a wide screen, each widget's first rendering against its
+ * placeholder: within 25 %.
+ */
+for (const [width, height] of [[412, 823], [1280, 900]] as const) {
+  test(`at ${width} px each widget renders at about the size it was given before (both languages)`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width, height });
+    for (const lang of langs) {
+      for (const slug of ['cnn-anatomy', 'ml-vs-dl', 'resnet-principles', 'why-residuals-work', 'case-studies/vgg', 'case-studies/googlenet', 'case-studies/resnet']) {
+        await page.goto(pagePath(lang, slug));
+        const ids = await page.locator('.sl-markdown-content section[data-widget]').evaluateAll((els) => els.map((e) => e.id));
+        expect(ids.length, slug).toBeGreaterThan(0);
+        for (const id of ids) {
+          const root = page.locator(`#${id}`);
+          // A widget far below the viewport is not rendered yet: its box is the placeholder.
+          const before = await root.evaluate((e) => (e.hasAttribute('data-mounted') || e.getBoundingClientRect().top < 3 * innerHeight ? null : e.getBoundingClientRect().height));
+          await root.scrollIntoViewIfNeeded();
+          await expect(root).toHaveAttribute('data-mounted', '', { timeout: 30_000 });
+          await expect(root).not.toHaveAttribute('data-status', 'loading', { timeout: 30_000 });
+          const after = await root.evaluate((e) => e.getBoundingClientRect().height);
+          if (before !== null) expect(Math.abs(after - before) / after, `${lang}/${slug} #${id}: placeholder ${before} px, rendered ${after} px`).toBeLessThanOrEqual(0.25);
+        }
+      }
+    }
+  });
+}

@@ -40,14 +40,15 @@ const job = (over: Partial<CnnDepthJob> = {}): CnnDepthJob => ({
 const ctx = (reports: CnnDepthProgress[] = []) => ({ report: (p: CnnDepthProgress) => void reports.push(p), checkpoint: async () => {} });
 
 describe('runCnnDepthJob: one CIFAR-family net on the digits, trained by the shared loop', () => {
-  it('reports every loss once, a first report after 2 steps, errors at 0, every steps/evaluations and the end; final errors on all digits', async () => {
+  it('reports every loss once, a first report after 2 steps, errors at 0, at (i/n)² of the run and at the end; final errors on all digits', async () => {
     const reports: CnnDepthProgress[] = [];
     const r = await runCnnDepthJob(job(), ctx(reports), digits);
     expect(reports[0]).toMatchObject({ arch: 'residual', layers: 8, step: 0, total: 24, losses: [], evaluation: { step: 0 } });
     expect(reports[1]!.step).toBe(2);
     expect(reports.flatMap((p) => p.losses)).toHaveLength(24);
-    expect(reports.filter((p) => p.evaluation).map((p) => p.evaluation!.step)).toEqual([0, 8, 16, 24]);
-    expect(r.curve.map((p) => p.step)).toEqual([0, 8, 16, 24]);
+    // 24 steps, 3 evaluations: 24·1/9 → 3, 24·4/9 → 11, 24.
+    expect(reports.filter((p) => p.evaluation).map((p) => p.evaluation!.step)).toEqual([0, 3, 11, 24]);
+    expect(r.curve.map((p) => p.step)).toEqual([0, 3, 11, 24]);
     // The last point's training error is measured on all 300 digits (a multiple of 1/300), the others on 100.
     expect(Math.round(r.trainError! * 300) / 300).toBeCloseTo(r.trainError!, 12);
     expect(r.curve.at(-1)!.trainError).toBe(r.trainError);

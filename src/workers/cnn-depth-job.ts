@@ -14,6 +14,7 @@ import type { DigitSubset } from '../lib/ml/mnist-subset';
 import { trainingRun } from '../lib/ml/training-run';
 import { driveRun } from './drive-run';
 import type { JobContext } from './serve-jobs';
+import { evaluationSteps } from '../lib/state/schemas/cnn-depth-lab';
 
 export interface CnnDepthJob {
   arch: CifarArch;
@@ -32,7 +33,7 @@ export interface CnnDepthJob {
   trainCount: number;
   /** Test digits used (default all 1,000). */
   testCount?: number;
-  /** Error measurements during the run (evenly spaced; besides the one at the end). */
+  /** Error measurements during the run, the last one at the end (spaced by `evaluationSteps`). */
   evaluations: number;
   /** Training digits measured at the intermediate evaluations (the final one uses all of them). */
   trainSample: number;
@@ -115,11 +116,11 @@ export async function runCnnDepthJob(job: CnnDepthJob, ctx: Pick<JobContext<CnnD
   const point = (e: CifarEvaluation): DepthPoint => ({ step: e.step, trainError: e.trainError, testError: e.testError });
   const curve: DepthPoint[] = [];
   const tensorCounts: number[] = [];
-  const every = Math.max(1, Math.round(job.steps / Math.max(1, job.evaluations)));
+  const evaluateAt = evaluationSteps(job.steps, job.evaluations).filter((s) => s < job.steps);
   const chunk = Math.max(1, job.chunk ?? 10);
   try {
     const end = await driveRun(
-      trainingRun(learner, { steps: job.steps, reportEvery: chunk, firstReport: Math.min(2, chunk), evaluateEvery: every, evaluateAtStart: true }),
+      trainingRun(learner, { steps: job.steps, reportEvery: chunk, firstReport: Math.min(2, chunk), evaluateEvery: 0, evaluateAt, evaluateAtStart: true }),
       ctx.checkpoint,
       (event) => {
         if (event.type === 'start' && event.evaluation) {

@@ -29,6 +29,31 @@ def same_bits(a, b):
             'first': None if not len(diff) else [int(diff[0]), float(a[diff[0]]), float(b[diff[0]])]}
 
 
+def variant_params(model):
+    """A block-variant net's parameters in the widget's four banks (src/lib/ml/variant-net.ts): stem;
+    kernels (W₁, W₂ of each block, then W_s or W_g of each); vectors (stem γ β, each block's two BNs,
+    then γ_s β_s or b_g of each, then the final BN); head (kernel, then biases)."""
+    def kernel(layer):
+        return layer.weight.detach().numpy().T.ravel()
+
+    def norm(bn):
+        return [bn.weight.detach().numpy(), bn.bias.detach().numpy()]
+    blocks = list(model.blocks)
+    extra = [b.shortcut_linear if b.shortcut == 'projection' else b.gate_linear
+             for b in blocks if b.shortcut in ('projection', 'gate')]
+    vectors = norm(model.stem_norm) + [v for b in blocks for v in norm(b.norm_a) + norm(b.norm_b)]
+    for b in blocks:
+        if b.shortcut == 'projection':
+            vectors += norm(b.shortcut_norm)
+        elif b.shortcut == 'gate':
+            vectors.append(b.gate_linear.bias.detach().numpy())
+    if hasattr(model, 'final_norm'):
+        vectors += norm(model.final_norm)
+    parts = [kernel(model.stem)] + [kernel(layer) for b in blocks for layer in (b.linear1, b.linear2)]
+    parts += [kernel(layer) for layer in extra] + vectors + [kernel(model.head), model.head.bias.detach().numpy()]
+    return np.concatenate(parts)
+
+
 def check(notebook_path, reference):
     nb = nbformat.read(notebook_path, as_version=4)
     namespace = {}
@@ -94,6 +119,12 @@ def check(notebook_path, reference):
                 model.dense.bias.detach().numpy(),
             ])
             results[f"cnn weights c1={case['filters1']} c2={c2} seed={case['seed']}"] = same_bits(got, float32s(case['bank']))
+    if 'make_variant_net' in ns:
+        for case in reference['variants']:
+            model = ns['make_variant_net'](case['variant'], case['depth'], case['width'], case['classes'], case['seed'],
+                                           case.get('gateBias', -6))
+            results[f"block variant {case['variant']} D={case['depth']} seed={case['seed']}"] = \
+                same_bits(variant_params(model), float32s(case['values']))
     if 'featurize' in ns:
         for case in reference['features']:
             x = float32s(case['points']).reshape(-1, 2)

@@ -29,6 +29,26 @@ REPORT = {'losses': {n: v[:40] for n, v in losses.items()}, 'curve': curve,
 REPORT = {'runs': {f'{a}-{l}': {'losses': r['losses'][:40], 'curve': r['curve'], 'train_error': r['train_error'],
           'test_error': r['test_error'], 'diverged': r['diverged']} for (a, l), r in runs.items()}}
 """,
+    'loss-landscape': """
+def _centre_check(r):
+    # The slice's centre is θ* itself: recompute the loss there, independently of the slice loop.
+    model, x_loss, y_loss = r['model'], *spread_subset(x, y, LOSS_POINTS)
+    set_flat(model, get_flat(model))
+    return evaluate(model, x_loss, y_loss)[0]
+
+REPORT = {'runs': {a: {'losses': r['losses'][:40], 'final_loss': r['final_loss'], 'diverged': r['diverged'],
+          'line': r.get('line'), 'grid': r.get('grid'), 'roughness': r.get('roughness'), 'curvature': r.get('curvature'),
+          'centre_loss': _centre_check(r) if not r['diverged'] else None} for a, r in runs.items()}}
+""",
+    'lesion-study': """
+REPORT = {'runs': {a: {'losses': r['losses'][:40], 'final_loss': r['final_loss'], 'final_accuracy': r['final_accuracy'],
+          'diverged': r['diverged'], 'test_accuracy': r.get('test_accuracy'), 'single': r.get('single'),
+          'curve': r.get('curve'), 'paths': r.get('paths'), 'effective': r.get('effective')} for a, r in runs.items()}}
+""",
+    'block-variants': """
+REPORT = {'runs': {v: {'losses': r['losses'][:40], 'evals': r['evals'], 'final': r['final'], 'diverged': r['diverged'],
+          'parameters': r['parameters']} for v, r in runs.items()}}
+""",
 }
 
 

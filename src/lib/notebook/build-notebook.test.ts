@@ -24,8 +24,8 @@ const ids = Object.keys(notebookExporters);
 const load = async (id: string) => (await notebookExporters[id]!.load()) as NotebookExporter;
 
 describe('the registry of notebook exporters', () => {
-  it('covers the five training widgets, and only registered widgets', () => {
-    expect(ids.sort()).toEqual(['boundary-lab', 'cnn-depth-lab', 'cnn-trainer', 'degradation-lab', 'gradient-flow']);
+  it('covers the eight training widgets, and only registered widgets', () => {
+    expect(ids.sort()).toEqual(['block-variants', 'boundary-lab', 'cnn-depth-lab', 'cnn-trainer', 'degradation-lab', 'gradient-flow', 'lesion-study', 'loss-landscape']);
     for (const id of ids) expect(widgets.map((w) => w.id)).toContain(id);
   });
 
@@ -145,3 +145,30 @@ describe('what each notebook says about the network', () => {
     expect(() => buildNotebook(exporter, { ...input({}), dataUrls: {} })).toThrow(/MNIST subset/);
   });
 });
+
+describe('the notebooks of “why residuals work”', () => {
+  it('block variants: the chosen variants in the paper’s order, with the paper’s numbers for them; a bad set of variants is clamped as a link would be', async () => {
+    const exporter = await load('block-variants');
+    const text = settings(buildNotebook(exporter, input({ variants: ['full-preact', 'exclusive-gate', 'original'], gateBias: -6 })));
+    expect(text).toMatch(/^VARIANT_IDS = \['original', 'exclusive-gate', 'full-preact'\]/m);
+    expect(text).toMatch(/^PAPER_ERRORS = \{'original': 6\.61, 'exclusive-gate': 8\.7, 'full-preact': 6\.37\}/m);
+    expect(settings(buildNotebook(exporter, input({ variants: ['exclusive-gate'], gateBias: -3 })))).toMatch(/^GATE_BIAS = -3\b/m);
+    const bad = buildNotebook(exporter, input({ variants: ['bogus', 'original'], depth: 7 }));
+    const clamped = parseState(exporter.schema, new URLSearchParams({ w: 'block-variants', variants: 'bogus,original', depth: '7' })).state as { variants: string[]; depth: number };
+    expect(settings(bad)).toContain(`VARIANT_IDS = [${clamped.variants.map((v) => `'${v}'`).join(', ')}]`);
+    expect(settings(bad)).toMatch(new RegExp(`^DEPTH = ${clamped.depth}\\b`, 'm'));
+  });
+
+  it('lesion study: the block the maps show is clamped to the net’s blocks', async () => {
+    const exporter = await load('lesion-study');
+    expect(settings(buildNotebook(exporter, input({ depth: 8, block: 30 })))).toMatch(/^BLOCK = 4\b/m);
+    expect(settings(buildNotebook(exporter, input({ depth: 8, block: 3 })))).toMatch(/^BLOCK = 3\b/m);
+  });
+
+  it('loss landscape: the slice’s grid is one the widget allows, so θ* is its centre', async () => {
+    const exporter = await load('loss-landscape');
+    expect(settings(buildNotebook(exporter, input({ resolution: 30, span: 9 })))).toMatch(/^RESOLUTION = (11|21|31|41|51)\b/m);
+    expect(settings(buildNotebook(exporter, input({ span: 9 })))).toMatch(/^SPAN = 2\b/m);
+  });
+});
+

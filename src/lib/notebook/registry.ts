@@ -24,6 +24,9 @@ export const notebookExporters: Readonly<Record<string, NotebookEntry>> = {
   'boundary-lab': entry(() => import('./exporters/boundary-lab').then((m) => m.boundaryLabExporter)),
   'cnn-trainer': entry(() => import('./exporters/cnn-trainer').then((m) => m.cnnTrainerExporter), ['mnist-subset']),
   'cnn-depth-lab': entry(() => import('./exporters/cnn-depth-lab').then((m) => m.cnnDepthLabExporter), ['mnist-subset']),
+  'block-variants': entry(() => import('./exporters/block-variants').then((m) => m.blockVariantsExporter)),
+  'lesion-study': entry(() => import('./exporters/lesion-study').then((m) => m.lesionStudyExporter)),
+  'loss-landscape': entry(() => import('./exporters/loss-landscape').then((m) => m.lossLandscapeExporter)),
 };
 
 /** True when the widget has a notebook export. */

@@ -113,3 +113,27 @@ export function chartsSection(ctx: Ctx): CellDraft[] {
     ...pythonCells(chartsPy, ['definitions']),
   ];
 }
+
+/** The "Settings" heading before a settings cell (`extra`: a sentence after the first, in both languages). */
+export function settingsHeading(ctx: Ctx, extra?: { en: string; zh: string }): CellDraft {
+  return markdown(ctx.t({
+    en: `## Settings\n\nThe widget's settings at the moment you exported it. Change any of them${extra ? ` — ${extra.en} —` : ''} and run the notebook again.`,
+    zh: `## 设置\n\n导出时组件的设置。可以修改其中任何一项${extra ? `（${extra.zh}）` : ''}，然后重新运行整个笔记本。`,
+  }));
+}
+
+/**
+ * Everything a notebook of the degradation lab's nets builds on: random numbers, points, batches,
+ * the plain/residual nets, their training loop and the chart helpers.
+ */
+export function denseLabSections(ctx: Ctx): CellDraft[] {
+  return [
+    ...randomSection(ctx),
+    ...pointsSection(ctx),
+    ...batchesSection(ctx),
+    ...denseNetSection(ctx),
+    ...trainDenseSection(ctx),
+    ...chartsSection(ctx),
+  ];
+}
+

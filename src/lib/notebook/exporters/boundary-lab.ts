@@ -7,7 +7,7 @@ import { defineExporter } from '../exporter';
 import { markdown } from '../nbformat';
 import { pythonCells, settingsCell } from '../python-source';
 import boundaryPy from '../python/boundary_lab.py?raw';
-import { batchesSection, chartsSection, denseNetSection, pointsSection, randomSection, trainDenseSection } from '../sections';
+import { denseLabSections } from '../sections';
 
 /** What a run of the widget uses besides its state (src/widgets/boundary-lab/jobs.ts; a unit test keeps them in step). */
 export const boundaryRun = {
@@ -55,12 +55,7 @@ export const boundaryLabExporter = defineExporter({
         zh: '## 设置\n\n导出时组件的设置。可以修改其中任何一项，然后重新运行整个笔记本。',
       })),
       settings(ctx.state),
-      ...randomSection(ctx),
-      ...pointsSection(ctx),
-      ...batchesSection(ctx),
-      ...denseNetSection(ctx),
-      ...trainDenseSection(ctx),
-      ...chartsSection(ctx),
+      ...denseLabSections(ctx),
       markdown(ctx.t({
         en: '## Hand-made features and logistic regression\n\nThe features, standardised with the training set\'s mean and standard deviation, and a logistic regression (a single linear layer and softmax) on top of them.',
         zh: '## 手工特征与逻辑回归\n\n先计算特征，并用训练集的均值和标准差做标准化；再在其上放一个逻辑回归（一个线性层加 softmax）。',

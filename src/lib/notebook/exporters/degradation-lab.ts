@@ -7,7 +7,7 @@ import { defineExporter } from '../exporter';
 import { markdown } from '../nbformat';
 import { pythonCells, settingsCell } from '../python-source';
 import degradationPy from '../python/degradation_lab.py?raw';
-import { batchesSection, chartsSection, denseNetSection, pointsSection, randomSection, trainDenseSection } from '../sections';
+import { denseLabSections } from '../sections';
 
 /**
  * What a run of the widget uses besides its state (src/widgets/degradation-lab/jobs.ts and
@@ -24,8 +24,9 @@ export const degradationRun = {
 /** Steps between evaluations for a single-depth run, as the widget computes it (JS rounding). */
 export const evalEvery = (steps: number, evaluations: number) => Math.max(5, Math.round(steps / evaluations));
 
-export function degradationSettings(s: DegradationLabState, title: string) {
-  return settingsCell(title, [
+/** The settings lines of the degradation lab's training fields, shared by the notebooks that train its nets. */
+export function trainingEntries(s: Pick<DegradationLabState, 'dataset' | 'depth' | 'width' | 'bn' | 'optimizer' | 'lr' | 'steps' | 'seed'>, seeds = 'the points, the initial weights and the batch order') {
+  return [
     ['DATASET', s.dataset, "'spiral', 'moons', 'circles' or 'xor'"],
     ['DEPTH', s.depth, 'hidden layers in the body (even, 2 … 64)'],
     ['WIDTH', s.width, 'units per hidden layer'],
@@ -33,11 +34,22 @@ export function degradationSettings(s: DegradationLabState, title: string) {
     ['OPTIMIZER', s.optimizer, "'adam' or 'sgd' (with momentum 0.9)"],
     ['LEARNING_RATE', s.lr],
     ['STEPS', s.steps, 'training steps (mini-batches)'],
-    ['SEED', s.seed, 'seeds the points, the initial weights and the batch order'],
+    ['SEED', s.seed, `seeds ${seeds}`],
+  ] as [string, unknown, string?][];
+}
+
+/** The training set's size and the batch size, fixed in every widget that trains the lab's nets. */
+export const fixedRunEntries = (): [string, unknown, string][] => [
+  ['POINTS', degradationRun.points, 'fixed in the widget'],
+  ['BATCH_SIZE', degradationRun.batchSize, 'fixed in the widget'],
+];
+
+export function degradationSettings(s: DegradationLabState, title: string) {
+  return settingsCell(title, [
+    ...trainingEntries(s),
     ['ARCHITECTURES', s.arch, "'plain' and/or 'residual'"],
     ['MODE', s.mode, "'single': one depth; 'sweep': depths 2 … 64"],
-    ['POINTS', degradationRun.points, 'fixed in the widget'],
-    ['BATCH_SIZE', degradationRun.batchSize, 'fixed in the widget'],
+    ...fixedRunEntries(),
     ['EVAL_EVERY', { python: `max(5, js_round(STEPS / ${degradationRun.evaluations}))` }, `${degradationRun.evaluations} evaluations per run`],
     ['GRID_RESOLUTION', degradationRun.gridResolution, 'decision maps: 48 × 48 cells'],
     ['SWEEP_DEPTHS', [...sweepDepths]],
@@ -63,12 +75,7 @@ export const degradationLabExporter = defineExporter({
         zh: '## 设置\n\n导出时组件的设置。可以修改其中任何一项，然后重新运行整个笔记本。',
       })),
       degradationSettings(ctx.state, 'The degradation lab\'s settings (from the link above).'),
-      ...randomSection(ctx),
-      ...pointsSection(ctx),
-      ...batchesSection(ctx),
-      ...denseNetSection(ctx),
-      ...trainDenseSection(ctx),
-      ...chartsSection(ctx),
+      ...denseLabSections(ctx),
       markdown(ctx.t({
         en: '## The experiment\n\nFirst the points, then the runs (a few seconds to a minute on a laptop CPU, more for a sweep).',
         zh: '## 实验\n\n先看数据点，再开始训练（在笔记本电脑的 CPU 上需要几秒到一分钟，深度扫描更久）。',

@@ -7,8 +7,8 @@ import { defineExporter } from '../exporter';
 import { markdown } from '../nbformat';
 import { pythonCells, settingsCell } from '../python-source';
 import gradientFlowPy from '../python/gradient_flow.py?raw';
-import { batchesSection, chartsSection, denseNetSection, pointsSection, randomSection, trainDenseSection } from '../sections';
-import { degradationRun } from './degradation-lab';
+import { denseLabSections } from '../sections';
+import { fixedRunEntries } from './degradation-lab';
 
 /** Gradient measurements per run: every max(5, round(steps / 40)) steps (src/widgets/gradient-flow/client.ts). */
 export const gradientFlowEvaluations = 40;
@@ -23,8 +23,7 @@ function settings(s: GradientFlowState) {
     ['STEPS', s.steps, 'training steps (mini-batches)'],
     ['SEED', s.seed, 'seeds the points, the initial weights and the batch order'],
     ['DATASET', 'spiral', 'the chart always trains on the spiral'],
-    ['POINTS', degradationRun.points, 'fixed in the widget'],
-    ['BATCH_SIZE', degradationRun.batchSize, 'fixed in the widget'],
+    ...fixedRunEntries(),
     ['EVAL_EVERY', { python: `max(5, js_round(STEPS / ${gradientFlowEvaluations}))` }, `${gradientFlowEvaluations} measurements per run`],
   ]);
 }
@@ -48,12 +47,7 @@ export const gradientFlowExporter = defineExporter({
         zh: '## 设置\n\n导出时图表的设置。可以修改其中任何一项，然后重新运行整个笔记本。',
       })),
       settings(ctx.state),
-      ...randomSection(ctx),
-      ...pointsSection(ctx),
-      ...batchesSection(ctx),
-      ...denseNetSection(ctx),
-      ...trainDenseSection(ctx),
-      ...chartsSection(ctx),
+      ...denseLabSections(ctx),
       markdown(ctx.t({
         en: '## The experiment\n\nBoth nets, measured as in the widget (about a minute on a laptop CPU at depth 32).',
         zh: '## 实验\n\n训练两个网络，测量方式与组件相同（深度 32 时，在笔记本电脑的 CPU 上大约需要一分钟）。',

@@ -70,6 +70,12 @@ def make_points(name, n, seed):
     return x, y
 
 
+def point_tensors(name, n, seed):
+    """make_points as NumPy arrays (for drawing) and as PyTorch tensors (for training)."""
+    x_np, y_np = make_points(name, n, seed)
+    return x_np, y_np, torch.from_numpy(x_np), torch.from_numpy(y_np)
+
+
 # %%
 # The region of the plane the maps show: the points' bounding box plus 10 % on every side, and
 # the centres of an R×R grid of cells over it (row 0 at the top), as the widget computes them.

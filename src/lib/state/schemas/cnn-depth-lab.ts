@@ -38,7 +38,25 @@ export type CnnDepthLabState = StateOf<typeof cnnDepthLabSchema>;
 
 /** Digits per mini-batch (He et al.'s 128). */
 export const BATCH = 128;
-/** Error measurements per run (besides the one before training). */
+/** Error measurements per run (besides the one before training; the last one at the end). */
 export const EVALUATIONS = 8;
+
+/**
+ * The iterations after which a run measures its errors: the i-th of n at (i/n)² of the run,
+ * rounded (half up, as JS rounds), repeats dropped; the last is the end. Error falls fastest
+ * early, so the points crowd there, and the first trained point reaches the chart after a few
+ * iterations rather than after n-th of the run. 160 iterations, n = 8: 3, 10, 23, 40, 63, 90,
+ * 123, 160. The exported notebook computes the same list.
+ */
+export function evaluationSteps(steps: number, evaluations: number = EVALUATIONS): number[] {
+  const n = Math.max(1, Math.floor(evaluations));
+  const out: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    // Integer numerator and denominator, one division: the same double in Python.
+    const step = Math.min(steps, Math.max(1, Math.round((steps * i * i) / (n * n))));
+    if (step !== out.at(-1)) out.push(step);
+  }
+  return out;
+}
 /** Training digits measured at the intermediate evaluations (the final one uses all 5,000). */
 export const TRAIN_SAMPLE = 1000;
