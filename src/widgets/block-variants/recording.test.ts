@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordedConfigs, type RecordedConfig } from './jobs';
-import { agreement, summarise, type Recording } from './recording';
+import { agreement, recordedChoice, summarise, type Recording } from './recording';
 
 const seeds = [0, 1, 2, 3, 4];
 const scores = (testError: number) => ({ step: 400, loss: testError, accuracy: 1 - testError, testLoss: testError, testAccuracy: 1 - testError });
@@ -99,5 +99,24 @@ describe('the shipped recording (recorded.json)', () => {
       for (const seed of rec!.seeds) expect(rec!.runs.filter((r) => r.variant === c.variant && r.gateBias === c.gateBias && r.seed === seed), `${c.variant} ${c.gateBias} ${seed}`).toHaveLength(1);
       expect(rec!.curves.find((x) => x.variant === c.variant && x.gateBias === c.gateBias)?.evals.length, c.variant).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('recordedChoice(recording, state, variants): what stands for a choice before any click', () => {
+  const rec = recording((_, __, b) => b + 0.01);
+  rec.curves = recordedConfigs.filter((c) => c.variant !== 'projection').map((c) => ({ ...c, losses: [[1, 1]], evals: [scores(0.1)] }));
+  const state = { ...rec.state, variants: ['original', 'full-preact'], gateBias: -3 } as Parameters<typeof recordedChoice>[1];
+  const curveOf = (id: string) => rec.curves.find((c) => c.variant === id && c.gateBias === null)!;
+
+  it('the curves of each chosen variant, in the order asked, and its run at the state’s seed', () => {
+    const choice = recordedChoice(rec, state, ['full-preact', 'original'])!;
+    expect(choice.curves.map((c) => [c.id, c.curve])).toEqual([['full-preact', curveOf('full-preact')], ['original', curveOf('original')]]);
+    expect(choice.runs.map((r) => [r.id, r.run.seed, r.run.final.testAccuracy])).toEqual([['full-preact', 0, 1 - 0.03], ['original', 0, 1 - 0.02]]);
+  });
+
+  it('nothing when a chosen variant has no recorded curve, or the settings are not the recorded ones', () => {
+    expect(recordedChoice(rec, state, ['original', 'projection'])).toBeUndefined();
+    expect(recordedChoice(rec, { ...state, steps: 401 }, ['original'])).toBeUndefined();
+    expect(recordedChoice(undefined, state, ['original'])).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
 import { blockVariant, paperRow, type BlockVariantId, type PaperError, type Verdict } from '../../lib/ml/block-variants';
 import type { BlockVariantsState } from '../../lib/state/schemas/block-variants';
 import type { VariantScores } from '../../workers/block-variants-job';
-import { configKey, recordedConfigs, type RecordedConfig } from './jobs';
+import { configKey, configOf, recordedConfigs, type RecordedConfig } from './jobs';
 import recorded from './recorded.json';
 
 /** One run: a config at one seed, with its final scores (or its divergence). */
@@ -51,6 +51,25 @@ export const trainingKeys = ['depth', 'width', 'optimizer', 'lr', 'steps', 'seed
 /** Whether a state's training settings are the recorded ones (so recorded curves can stand for its runs). */
 export function matchesRecording(state: BlockVariantsState, rec: Recording | undefined): boolean {
   return !!rec && trainingKeys.every((k) => rec.state[k] === state[k]);
+}
+
+/** What the recording holds for a choice of variants: each one's curves, and its run at the state's seed where that run finished. */
+export interface RecordedChoice {
+  curves: { id: BlockVariantId; curve: RecordedCurve }[];
+  runs: { id: BlockVariantId; run: RecordedRun & { final: VariantScores } }[];
+}
+
+/** The recorded curves and runs of the variants `ids` (in that order) with `state`'s settings; undefined unless every one was recorded. */
+export function recordedChoice(rec: Recording | undefined, state: BlockVariantsState, ids: readonly BlockVariantId[]): RecordedChoice | undefined {
+  if (!rec || !matchesRecording(state, rec)) return undefined;
+  const configs = ids.map((id) => ({ id, config: configOf(id, state.gateBias) }));
+  const curves = configs.map(({ id, config }) => ({ id, curve: config && rec.curves.find((c) => configKey(c) === configKey(config)) }));
+  if (!curves.every((c): c is { id: BlockVariantId; curve: RecordedCurve } => !!c.curve)) return undefined;
+  const runs = configs.flatMap(({ id, config }) => {
+    const run = rec.runs.find((r) => configKey(r) === configKey(config!) && r.seed === state.seed);
+    return run?.final ? [{ id, run: { ...run, final: run.final } }] : [];
+  });
+  return { curves, runs };
 }
 
 const median = (xs: number[]) => {

@@ -4,25 +4,21 @@
  * the live run's after every half epoch. The digit panel (samples, drawing pad, feature maps,
  * prediction) is `digit-view.ts`; no tfjs is loaded on the page until Train is pressed.
  */
-import { createConfusionMatrix } from '../../charts/confusion-matrix';
-import { createImageGrid } from '../../charts/image-grid';
-import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import { toLocale } from '../../lib/i18n/locales';
-import { cnnHeadline, cnnTrainerStrings } from '../../lib/i18n/widgets/cnn-trainer';
+import { cnnTrainerStrings } from '../../lib/i18n/widgets/cnn-trainer';
 import { fill } from '../../lib/i18n/translate';
 import { count } from '../../lib/i18n/number-format';
 import { cnnTrainerSchema } from '../../lib/state/schemas/cnn-trainer';
 import type { CnnEvaluation, CnnJob, CnnProgress, CnnResult } from '../../workers/cnn-job';
-import { writeRows } from '../shared/metrics-table';
+import { yieldToMain } from '../shared/lazy-mount';
 import { chartEmptyText } from '../shared/run-bar';
 import { createTrainingSession } from '../shared/training-session';
 import { mountWidget } from '../shared/widget-runtime';
-import { colors, createDigitView, type Weights } from './digit-view';
+import { createDigitView, type Weights } from './digit-view';
 import { cnnWorker, jobFor } from './jobs';
 import { loadRecording, splitWeights } from './recording';
 import weightsUrl from './recorded-weights.bin?url';
-import { accuracyCells, confusionCells, filterCells, logisticCells } from './rows';
-import { yieldToMain } from '../shared/lazy-mount';
+import { createRunView } from './run-view';
 
 /** Mounts the widget; yields between building it and drawing its first figures (see lazyMount). */
 export async function start(root: HTMLElement) {
@@ -33,17 +29,10 @@ export async function start(root: HTMLElement) {
   const rec = loadRecording();
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
 
-  // Charts, laid out for their boxes' widths (text stays 12 px on a phone); the legend sits above the plot.
   const narrow = root.clientWidth < 480;
-  const empty = chartEmptyText(rt);
-  const accChart = createLineChart(q('[data-chart="accuracy"]'), { title: s.accChart, xLabel: s.epochAxis, yLabel: s.accuracyAxis, yDomain: [0, 1], height: 300, empty });
-  const confusion = createConfusionMatrix(q('[data-chart="confusion"]'), { title: s.confusionChart, trueLabel: s.trueAxis, predictedLabel: s.predictedAxis, empty });
-  const filters = createImageGrid(q('[data-chart="filters"]'), { title: s.filtersChart, scale: 'signed', perRow: 16, tileSize: 40 });
-  for (const [c, name] of [[accChart, 'accuracy'], [confusion, 'confusion'], [filters, 'filters']] as const) c.svg.dataset.chart = name;
+  const view = createRunView(root, { locale: rt.locale, empty: chartEmptyText(rt) });
   const digits = createDigitView(root, { strings: s, recording: rec, chosen: () => rt.state.digit, filters: () => [rt.state.filters1, rt.state.filters2], narrow, locale: rt.locale });
 
-  // Elements
-  const body = (m: string) => q<HTMLTableSectionElement>(`table[data-metrics="${m}"] tbody`);
   const sourceNote = q<HTMLElement>('[data-source-note]');
 
   let model: Weights | undefined;
@@ -52,40 +41,12 @@ export async function start(root: HTMLElement) {
   /** True while the curves and the confusion matrix on screen are the recording's. */
   let recordedRun = Boolean(rec);
 
-  function drawCurve() {
-    const series = (id: string, label: string, color: string, dash: string, key: keyof CnnEvaluation): LineSeries => ({
-      id,
-      label,
-      color,
-      dash,
-      markers: true,
-      points: curve.filter((e) => e[key] !== undefined).map((e) => [e.epoch, e[key] as number] as [number, number]),
-    });
-    const all = [series('cnn-test', s['series.cnnTest'], colors.cnn, '', 'test'), series('cnn-train', s['series.cnnTrain'], colors.cnn, '6 3', 'train')];
-    if (curve.some((e) => e.logisticTest !== undefined)) {
-      all.push(series('lr-test', s['series.lrTest'], colors.lr, '', 'logisticTest'), series('lr-train', s['series.lrTrain'], colors.lr, '6 3', 'logisticTrain'));
-    }
-    accChart.update(all);
-    q<HTMLElement>('[data-headline]').textContent = cnnHeadline(rt.locale, curve);
-    writeRows(body('accuracy'), curve.map(accuracyCells), { recorded: recordedRun });
-    writeRows(body('logistic-accuracy'), curve.filter((e) => e.logisticTest !== undefined).map(logisticCells), { recorded: recordedRun });
-  }
-
-  function drawConfusion(counts: number[][] | undefined) {
-    confusion.update(counts);
-    writeRows(body('confusion'), (counts ?? []).map(confusionCells), { header: true, recorded: recordedRun });
-  }
-
-  function drawFilters() {
-    if (!model) return filters.update(undefined);
-    const { c1, cnn } = model;
-    filters.update({ rows: 3, cols: 3, count: c1, values: cnn.subarray(0, 9 * c1) });
-    writeRows(body('filters'), Array.from({ length: c1 }, (_, k) => filterCells(k, Array.from({ length: 10 }, (_, i) => cnn[i * c1 + k]))), { header: true, recorded: model.epoch === undefined });
-  }
+  const drawCurve = () => view.curve(curve, recordedRun);
+  const drawConfusion = (counts: number[][] | undefined) => view.confusion(counts, recordedRun);
 
   function showModel(next: Weights | undefined) {
     model = next;
-    drawFilters();
+    view.filters(model);
     digits.setWeights(next);
   }
 
