@@ -164,3 +164,36 @@ test('Copy link reopens the same state, in the other language too', async ({ pag
     await other.close();
   }
 });
+
+test('Train pressed while the recorded feature maps are still loading: the live run keeps the view, its maps and its status (en)', async ({ page, problems }) => {
+  test.setTimeout(150_000);
+  // The recorded maps are their own chunk, fetched when the widget mounts; hold it back so the
+  // press certainly comes first (on a slow connection it does anyway).
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/recorded-features\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // The recorded settings, one depth: the recording applies, so the widget fetches the maps.
+  await page.goto(page$('en', '?w=cnn-depth-lab&v=1&depths=8'));
+  const root = page.locator(lab);
+  await root.scrollIntoViewIfNeeded();
+  // The runtime is up (state read from the link, Train wired) while the maps are still held back.
+  await expect(root).toHaveAttribute('data-state', /depths=8/, { timeout: 30_000 });
+  await expect(root).not.toHaveAttribute('data-mounted', '');
+  await root.locator('button[data-run="train"]').click();
+  await expect(root).toHaveAttribute('data-status', /loading|running/);
+  release();
+  await expect(root).toHaveAttribute('data-mounted', '', { timeout: 30_000 });
+  await expect(root).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect(root).toHaveAttribute('data-run-state', 'done');
+  await expect(root.locator('[data-recorded-note]')).toBeHidden();
+  // The 8-layer rows are this run's; the maps are those of this run's deepest pair (8 layers).
+  const runs = await rows(page, 'runs');
+  expect(runs.filter((r) => r.cells[1] === '8').map((r) => r.recorded)).toEqual([false, false]);
+  const features = await rows(page, 'features');
+  expect(features.length).toBeGreaterThan(0);
+  for (const f of features) expect([f.recorded, f.cells[1]]).toEqual([false, '8']);
+  expect(problems.pageErrors).toEqual([]);
+});

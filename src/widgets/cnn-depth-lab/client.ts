@@ -138,13 +138,14 @@ export async function start(root: HTMLElement) {
     session.show();
   });
 
+  // Train works at once: once pressed, the live run owns the view, status and maps (not the recording).
+  const idle = () => !root.dataset.runState;
   await yieldToMain();
-  if (showRecording()) {
+  if (idle() && showRecording()) {
     // The maps are their own chunk, fetched only now that the widget is on screen.
     recordedFeatures = await loadRecordedFeatures();
-    features = recordedFeaturesFor(rt.state.digit);
+    if (idle()) features = recordedFeaturesFor(rt.state.digit);
   }
   await inSteps([curves.draw, () => featureView.draw(features)]);
-  // Train may have been pressed while the recorded maps were loading: that run's status stands.
-  if (!root.dataset.runState) rt.setStatus('idle');
+  if (idle()) rt.setStatus('idle');
 }
