@@ -143,3 +143,25 @@ for (const lang of langs) {
     expect(problems.pageErrors).toEqual([]);
   });
 }
+
+test('Print pressed while the task panel is still loading: the print view waits for it and prints the task (en)', async ({ page, problems }) => {
+  test.setTimeout(60_000);
+  const a = assignmentById('dl-see-degradation')!;
+  // Hold back the task panel's chunk so the press certainly comes first (a slow connection does the same).
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/task-panel\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(assignmentLink(a, 'en'));
+  const root = page.locator(`#${a.widget}`);
+  await expect(root).toHaveAttribute('data-state', /./, { timeout: 30_000 });
+  await expect(root.locator('.nb-task')).toHaveCount(0);
+  await root.locator('[data-action="print"]').click();
+  release();
+  const dialog = page.locator('dialog.nb-print');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('.nb-print__task')).toContainText(a.prompt.en);
+  expect(problems.pageErrors).toEqual([]);
+});

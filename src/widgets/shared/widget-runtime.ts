@@ -116,6 +116,8 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
   });
 
   const toast = createToast(root);
+  /** The classroom task panel's loading (below), when the link has a task. */
+  let taskReady: Promise<unknown> = Promise.resolve();
   bindWidgetActions({
     root,
     schema,
@@ -127,6 +129,7 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
     labelOf,
     toast,
     defaults: () => defaults(schema) as Record<string, unknown>,
+    taskReady: () => taskReady,
     reset: (fresh) => {
       commit(normalizeState(schema, fresh as Partial<StateOf<S>>), Object.keys(schema.fields) as (keyof StateOf<S>)[], true);
       notice.hide();
@@ -136,7 +139,7 @@ export function mountWidget<S extends WidgetSchema>(root: HTMLElement, schema: S
   // A classroom task in the link: the panel and its checks load only when there is one.
   const taskRaw = extraParams.get('task');
   if (taskRaw !== null) {
-    void import('./task-panel').then((m) =>
+    taskReady = import('./task-panel').then((m) =>
       m.mountTask(
         {
           root,

@@ -26,6 +26,8 @@ export interface ActionContext {
   reset: (fresh: Record<string, unknown>) => void;
   /** Defaults of the schema. */
   defaults: () => Record<string, unknown>;
+  /** Settles once the classroom task panel (when the link has a task) is on the page: the print view copies it. */
+  taskReady: () => Promise<unknown>;
 }
 
 export function bindWidgetActions(ctx: ActionContext) {
@@ -49,7 +51,8 @@ export function bindWidgetActions(ctx: ActionContext) {
         toast(t('widget.copyFailed'));
       }
     } else if (action === 'print') {
-      const { openPrintView } = await import('../print-view');
+      // A print pressed while the task panel is still loading waits for it, so the task is printed.
+      const [{ openPrintView }] = await Promise.all([import('../print-view'), ctx.taskReady().catch(() => undefined)]);
       openPrintView({ root, schema, locale: ctx.locale, state: ctx.state(), link: ctx.link(), label: ctx.labelOf, hidden: ctx.options.hide });
     } else if (action === 'reset') {
       const fresh = ctx.defaults();
