@@ -129,5 +129,14 @@ export async function openSearch(page: Page) {
   await page.waitForFunction(() => !!customElements.get('site-search'), undefined, { timeout: 30_000 });
   await page.locator('site-search button[data-open-modal]').click();
   await expect(page.locator('site-search dialog')).toHaveAttribute('open', '');
-  return page.locator('#starlight__search input');
+  // `data-search` is set by the on-demand loader once Starlight has handed it the options (on idle);
+  // its value says how far the UI got if the field does not appear.
+  const input = page.locator('#starlight__search input');
+  try {
+    await expect(input).toBeVisible({ timeout: 30_000 });
+  } catch (err) {
+    const state = await page.locator('#starlight__search').getAttribute('data-search');
+    throw new Error(`the search field did not appear; loader state: ${state ?? 'not handed the options yet'}`, { cause: err });
+  }
+  return input;
 }
