@@ -6,8 +6,8 @@
 //  2. the hand-written training step against tfjs autodiff (tf.variableGrads + tf.train.momentum),
 //     same net (20 layers), same backend (CPU: tfjs has no WASM kernel for the convolution's
 //     filter gradient), same worker, 3 steps each
-//  3. the default run (the pair one click trains) cold on the chapter page: click → first point
-//     after training began, click → done, main-thread long tasks meanwhile
+//  3. the default run (the pair one click trains) cold on the chapter page: click → first plotted
+//     point, click → first point after training began, click → done, main-thread long tasks meanwhile
 //  4. the training worker's bundle size
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -31,7 +31,8 @@ export async function benchCnnDepth(port = 4386) {
     rows.push([`ResNet-20, ms per step on ${ad.backend}: hand-written backward / tfjs autodiff`, `${ad.handMsPerStep.toFixed(0)} / ${ad.autodiffMsPerStep?.toFixed(0) ?? ad.autodiffError}`, '']);
     if (ad.autodiffMsPerStep) rows.push(['speed-up of the hand-written step over autodiff (same run)', `${(ad.autodiffMsPerStep / ad.handMsPerStep).toFixed(2)}×`, '']);
     const cold = await coldRun(h, '/en/case-studies/resnet/#cnn-depth-lab', 'cnn-depth-lab');
-    rows.push(['default run (plain-20 + ResNet-20, 160 iterations), click → first point after training began (errors after iteration 3)', s(Number(cold.dataset.firstLossMs)), 'goal ≤ 2 s']);
+    rows.push(['default run (plain-20 + ResNet-20, 160 iterations), click → first plotted point (errors of the initialised nets, iteration 0)', s(Number(cold.dataset.firstLossMs)), 'goal ≤ 2 s']);
+    rows.push(['default run, click → first point after training began (errors after iteration 3)', s(Number(cold.dataset.firstTrainedMs)), '']);
     rows.push(['default run, click → done', s(Number(cold.dataset.runMs)), 'goal ≤ 60 s']);
     rows.push(['main-thread long tasks > 50 ms during it', longTaskCell(cold.longTasks), 'goal 0']);
   } finally {

@@ -80,6 +80,8 @@ export async function start(root: HTMLElement) {
     featureView.draw(features);
     curves.draw();
     let finished = 0;
+    delete root.dataset.firstTrainedMs;
+    const clicked = performance.now();
     await session.jobs(jobs, {
       progress: {
         kind: 'steps',
@@ -88,12 +90,14 @@ export async function start(root: HTMLElement) {
         finished: (r) => r.steps,
         head: () => (jobs.length > 2 ? fill(s.runProgress, { i: Math.min(finished + 1, jobs.length), n: jobs.length }) + ' · ' : ''),
       },
-      // The panels plot error measurements: the first one after training began is the "first point" (read by npm run bench).
-      hasLoss: (p) => !!p.evaluation && p.evaluation.step > 0,
+      // The panels plot error measurements, the first of the initialised nets (iteration 0): the first plotted point (read by npm run bench).
+      hasLoss: (p) => !!p.evaluation,
       onEnd: () => finished++,
       onProgress: (p) => {
         const view = runs.get(runKey(p.arch, p.layers));
         if (!view || !p.evaluation) return;
+        // And the first measured after training began (npm run bench reports both).
+        if (p.evaluation.step > 0) root.dataset.firstTrainedMs ??= String(Math.round(performance.now() - clicked));
         view.curve.push([p.evaluation.step, p.evaluation.trainError, p.evaluation.testError]);
         curves.pointAdded(p.arch);
       },
