@@ -234,3 +234,45 @@ for (const [width, height] of [[412, 823], [1280, 900]] as const) {
     }
   });
 }
+
+/**
+ * Charts keep the width their box reports (ResizeObserver) instead of measuring the page on every
+ * redraw; so a phone turned sideways, or a window made wider, must still re-lay every chart out
+ * for its new box, and back.
+ */
+test('every chart follows its box when the window changes width (a phone turned, and back)', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.goto(pagePath('en', 'resnet-principles'));
+  await mountAll(page);
+  const ids = await page.locator('.sl-markdown-content section[data-widget]').evaluateAll((els) => els.map((e) => e.id));
+  /** Per chart of widget `id`: its SVG width and its container's content width (CSS px, whole). */
+  const fit = (id: string) =>
+    page.locator(`#${id} svg.nb-chart`).evaluateAll((svgs) =>
+      svgs
+        .filter((svg) => svg.getClientRects().length)
+        .map((svg) => {
+          const box = svg.parentElement!;
+          const cs = getComputedStyle(box);
+          const content = Math.floor(box.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight));
+          return { chart: svg.dataset.chart ?? svg.getAttribute('aria-label'), width: Number(svg.getAttribute('width')), content };
+        }),
+    );
+  const narrow = new Map<string, Awaited<ReturnType<typeof fit>>>();
+  for (const id of ids) narrow.set(id, await fit(id));
+  expect([...narrow.values()].flat().length).toBeGreaterThan(4);
+  await page.setViewportSize({ width: 1100, height: 800 });
+  // A widget off screen is not rendered (content-visibility): its charts re-lay out when it comes into view.
+  for (const id of ids) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    const before = narrow.get(id)!;
+    // Each chart becomes wider, within its new box (a chart already at its own maximum keeps it).
+    await expect
+      .poll(async () => (await fit(id)).filter((c, i) => !(c.width <= c.content && (c.width > before[i]!.width || before[i]!.width < before[i]!.content))).map((c) => c.chart), { message: id })
+      .toEqual([]);
+  }
+  await page.setViewportSize({ width: 375, height: 667 });
+  for (const id of ids) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await fit(id)).map((c) => c.width), { message: id }).toEqual(narrow.get(id)!.map((c) => c.width));
+  }
+});

@@ -25,29 +25,44 @@ export function sizeFrame(svg: Selection<SVGSVGElement, unknown, null, undefined
   svg.attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
 }
 
+/** Content-box widths (CSS px) of chart containers, as their ResizeObserver last reported them. */
+const observedWidths = new WeakMap<Element, number>();
+
 /**
  * The width `element` offers its chart, in CSS px (its content box), or `fallback` while it has
  * none (hidden, not laid out yet). `max` caps it (a chart that would only get emptier wider).
+ * Once `observeWidth` watches the element, the width its ResizeObserver reported is used: reading
+ * `clientWidth` after the page changed forces a layout of the whole page, which on a long chapter
+ * cost tens of milliseconds per chart and frame while a run streamed in.
  */
 export function availableWidth(element: HTMLElement, fallback: number, max = Infinity): number {
-  const w = element.clientWidth;
+  const w = observedWidths.get(element) || measuredWidth(element);
   if (!w) return Math.min(fallback, max);
+  return Math.max(120, Math.min(max, Math.floor(w)));
+}
+
+/** `element`'s content-box width from layout (CSS px; 0 when it has none). */
+function measuredWidth(element: HTMLElement): number {
+  const w = element.clientWidth;
+  if (!w) return 0;
   const cs = getComputedStyle(element);
-  const pad = (parseFloat(cs.paddingLeft) || 0) + (parseFloat(cs.paddingRight) || 0);
-  return Math.max(120, Math.min(max, Math.floor(w - pad)));
+  return w - (parseFloat(cs.paddingLeft) || 0) - (parseFloat(cs.paddingRight) || 0);
 }
 
 /**
  * Calls `redraw()` when `element`'s width changes (a phone turned, a column opened, a hidden chart
- * shown), at most once per frame. Returns a function that stops watching.
+ * shown), at most once per frame, and keeps the width for `availableWidth`. Returns a function
+ * that stops watching.
  */
 export function observeWidth(element: HTMLElement, redraw: () => void): () => void {
-  let last = element.clientWidth;
+  // The width the chart was first drawn for (content box, whole px; 0 if it had none).
+  let last = Math.floor(measuredWidth(element));
   let frame = 0;
-  const ro = new ResizeObserver(() => {
-    const w = element.clientWidth;
-    if (w === last) return;
-    last = w;
+  const ro = new ResizeObserver((entries) => {
+    const w = entries[entries.length - 1]!.contentRect.width;
+    observedWidths.set(element, w);
+    if (Math.floor(w) === last) return;
+    last = Math.floor(w);
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(redraw);
   });
@@ -55,6 +70,7 @@ export function observeWidth(element: HTMLElement, redraw: () => void): () => vo
   return () => {
     cancelAnimationFrame(frame);
     ro.disconnect();
+    observedWidths.delete(element);
   };
 }
 
