@@ -176,9 +176,14 @@ export function cifarLearner(config: CifarLearnerConfig): CifarLearner | AsyncCi
           const chunks: tf.Tensor[] = [];
           for (let start = 0; start < count; start += EVAL_CHUNK) {
             const size = Math.min(EVAL_CHUNK, count - start);
-            const logits = net.predict(tf.slice(split.x, [start, 0, 0, 0], [size, -1, -1, -1]));
-            const { loss } = softmaxCrossEntropy(logits, tf.slice(split.oneHot, [start, 0], [size, -1]));
-            chunks.push(tf.mul(loss, size), tf.cast(tf.argMax(logits, 1), 'float32'));
+            // A tidy per chunk frees its activations before the next chunk (the heap then reuses
+            // memory still in cache, instead of holding every chunk's until the end).
+            const kept = tf.tidy(() => {
+              const logits = net.predict(tf.slice(split.x, [start, 0, 0, 0], [size, -1, -1, -1]));
+              const { loss } = softmaxCrossEntropy(logits, tf.slice(split.oneHot, [start, 0], [size, -1]));
+              return [tf.mul(loss, size), tf.cast(tf.argMax(logits, 1), 'float32')];
+            });
+            chunks.push(...kept);
           }
           return chunks;
         }),
