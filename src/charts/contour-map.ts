@@ -19,7 +19,11 @@ export interface ContourData {
   domain: [number, number];
   /** β of a horizontal cut to draw (dashed), if any. */
   cut?: number;
-  /** Rows computed so far (from the bottom, β = −span); the rest is shown as pending. Default: all. */
+  /**
+   * Rows computed so far (from the bottom, β = −span); the rest is shown as pending. Default: all.
+   * Rows once filled must not change in place: an update with the same `values` array, the same
+   * filled rows and the same scale and cut draws nothing.
+   */
   filledRows?: number;
 }
 
@@ -59,10 +63,17 @@ export function createContourMap(element: HTMLElement, options: ContourMapOption
   const bar = svg.append('g');
 
   let last: ContourData | undefined;
+  /** What is on screen: the data drawn (by identity) and everything else the drawing depends on. */
+  let drawn: { data: ContourData['values'] | undefined; key: string } = { data: undefined, key: '' };
   function update(data: ContourData | undefined) {
     last = data;
     // The square plot fills the container's width (CSS px), so axis text stays 12 px on a phone.
     const width = availableWidth(element, defaultWidth, maxWidth);
+    // While a slice streams in, the page redraws both maps whenever either gets a row: a map whose
+    // rows, scale and cut are unchanged is left as it is (rows once filled do not change).
+    const key = data ? [width, data.resolution, data.span, ...data.domain, data.cut ?? '', data.filledRows ?? data.resolution].join('|') : '';
+    if (data && data.values === drawn.data && key === drawn.key) return;
+    drawn = { data: data?.values, key };
     const plot = Math.max(80, width - margin.left - margin.right);
     const height = plot + margin.top + margin.bottom;
     sizeFrame(svg, width, height);
